@@ -1,0 +1,536 @@
+/**
+ * MailerSend as the provider sees it: domain verbs over the transport, every answer parsed.
+ *
+ * Reads return `undefined` for 404 and deletes return `false` when the object was already gone, so
+ * callers never pattern-match on statuses. Creates survive a lost answer without leaving a
+ * duplicate: they look the object up by its unique key before trying again (domains: name, unique
+ * across MailerSend; identities: email, unique per account; invites: email) or, for tokens, which
+ * have no unique key and whose secret is only shown once, delete what the lost attempt created.
+ */
+import type { z } from "zod";
+import { MailerSendApiError, MailerSendResponseError } from "./errors";
+import { logLine } from "./log";
+import { retryDelayMs } from "./retry";
+import {
+  createdTokenSchema,
+  dataOf,
+  dnsRecordsSchema,
+  domainSchema,
+  identitySchema,
+  inviteSchema,
+  pageOf,
+  quotaSchema,
+  tokenSchema,
+  userSchema,
+  verifySchema,
+  type ApiCreatedToken,
+  type ApiDnsRecords,
+  type ApiDomain,
+  type ApiIdentity,
+  type ApiInvite,
+  type ApiQuota,
+  type ApiToken,
+  type ApiUser,
+  type ApiVerification,
+} from "./schemas";
+import type { SdkModules, SdkResponse } from "./sdk";
+import { Transport, type ApiSettings, type CallSpec, type TransportDeps } from "./transport";
+
+export interface CreateDomainBody {
+  name: string;
+  return_path_subdomain?: string;
+  custom_tracking_subdomain?: string;
+  inbound_routing_subdomain?: string;
+}
+
+/** Writable settings (mailersend-api.md §3.4); only the keys present are changed. */
+export type DomainSettingsBody = Partial<{
+  send_paused: boolean;
+  track_clicks: boolean;
+  track_opens: boolean;
+  track_unsubscribe: boolean;
+  track_unsubscribe_html: string;
+  track_unsubscribe_html_enabled: boolean;
+  track_unsubscribe_plain: string;
+  track_unsubscribe_plain_enabled: boolean;
+  track_content: boolean;
+  custom_tracking_enabled: boolean;
+  custom_tracking_subdomain: string;
+  precedence_bulk: boolean;
+  ignore_duplicated_recipients: boolean;
+}>;
+
+export interface CreateIdentityBody {
+  domain_id: string;
+  email: string;
+  name: string;
+  reply_to_email?: string;
+  reply_to_name?: string;
+  add_note?: boolean;
+  personal_note?: string;
+}
+
+export type UpdateIdentityBody = Partial<
+  Pick<
+    CreateIdentityBody,
+    "name" | "reply_to_email" | "reply_to_name" | "add_note" | "personal_note"
+  >
+>;
+
+export interface CreateTokenBody {
+  name: string;
+  scopes: string[];
+  domain_id?: string;
+}
+
+export type TokenStatus = "pause" | "unpause";
+
+export interface InviteUserBody {
+  email: string;
+  role: string;
+  permissions?: string[];
+  domains?: string[];
+  templates?: string[];
+  requires_periodic_password_change?: boolean;
+}
+
+export type UpdateUserBody = Partial<Omit<InviteUserBody, "email">>;
+
+/** The result of a create that may have taken over an object a lost answer had created. */
+export interface Created<T> {
+  value: T;
+  /** True when the object was found after an answer was lost, rather than created by this call. */
+  recovered: boolean;
+}
+
+const PAGE_LIMIT = 100;
+const CLOCK_SKEW_MS = 5_000;
+
+export class MailerSendClient {
+  readonly transport: Transport;
+
+  constructor(settings: ApiSettings, deps: TransportDeps = {}) {
+    this.transport = new Transport(settings, deps);
+  }
+
+  // ---------------------------------------------------------------- domains
+
+  readonly domains = {
+    get: (id: string): Promise<ApiDomain | undefined> =>
+      this.getOrUndefined(
+        { method: "GET", path: `/domains/${id}`, send: (s) => s.domains.single(id) },
+        dataOf(domainSchema),
+      ),
+
+    list: (): Promise<ApiDomain[]> =>
+      this.listAll("/domains", domainSchema, (s, page) =>
+        s.domains.list({ page, limit: PAGE_LIMIT }),
+      ),
+
+    findByName: async (name: string): Promise<ApiDomain | undefined> => {
+      const wanted = name.toLowerCase();
+      return (await this.domains.list()).find((domain) => domain.name.toLowerCase() === wanted);
+    },
+
+    create: (body: CreateDomainBody): Promise<Created<ApiDomain>> =>
+      this.createOnce(
+        {
+          method: "POST",
+          path: "/domains",
+          idempotent: false,
+          send: (s) => s.domains.create(body as Parameters<SdkModules["domains"]["create"]>[0]),
+        },
+        dataOf(domainSchema),
+        () => this.domains.findByName(body.name),
+      ),
+
+    updateSettings: async (id: string, settings: DomainSettingsBody): Promise<ApiDomain> =>
+      (
+        await this.call(
+          {
+            method: "PUT",
+            path: `/domains/${id}/settings`,
+            idempotent: true,
+            send: (s) => s.domains.updateSettings(id, settings),
+          },
+          dataOf(domainSchema),
+        )
+      ).data,
+
+    dnsRecords: async (id: string): Promise<ApiDnsRecords> =>
+      (
+        await this.call(
+          {
+            method: "GET",
+            path: `/domains/${id}/dns-records`,
+            idempotent: true,
+            send: (s) => s.domains.dns(id),
+          },
+          dataOf(dnsRecordsSchema),
+        )
+      ).data,
+
+    verify: (id: string): Promise<ApiVerification> =>
+      this.call(
+        {
+          method: "GET",
+          path: `/domains/${id}/verify`,
+          idempotent: true,
+          send: (s) => s.domains.verify(id),
+        },
+        verifySchema,
+      ),
+
+    delete: (id: string): Promise<boolean> =>
+      this.deleteIfExists({
+        method: "DELETE",
+        path: `/domains/${id}`,
+        send: (s) => s.domains.delete(id),
+      }),
+  };
+
+  // ---------------------------------------------------------------- sender identities
+
+  readonly identities = {
+    get: (id: string): Promise<ApiIdentity | undefined> =>
+      this.getOrUndefined(
+        { method: "GET", path: `/identities/${id}`, send: (s) => s.identities.single(id) },
+        dataOf(identitySchema),
+      ),
+
+    /** The SDK puts the email into the path unencoded, `+` included (§4.1). */
+    getByEmail: (email: string): Promise<ApiIdentity | undefined> =>
+      this.getOrUndefined(
+        {
+          method: "GET",
+          path: `/identities/email/${email}`,
+          send: (s) => s.identities.singleByEmail(email),
+        },
+        dataOf(identitySchema),
+      ),
+
+    list: (domainId?: string): Promise<ApiIdentity[]> =>
+      this.listAll("/identities", identitySchema, (s, page) =>
+        s.identities.list({
+          page,
+          limit: PAGE_LIMIT,
+          ...(domainId ? { domain_id: domainId } : {}),
+        }),
+      ),
+
+    create: (body: CreateIdentityBody): Promise<Created<ApiIdentity>> =>
+      this.createOnce(
+        {
+          method: "POST",
+          path: "/identities",
+          idempotent: false,
+          send: (s) =>
+            s.identities.create(body as Parameters<SdkModules["identities"]["create"]>[0]),
+        },
+        dataOf(identitySchema),
+        () => this.identities.getByEmail(body.email),
+      ),
+
+    update: async (id: string, body: UpdateIdentityBody): Promise<ApiIdentity> =>
+      (
+        await this.call(
+          {
+            method: "PUT",
+            path: `/identities/${id}`,
+            idempotent: true,
+            // The SDK's IdentityUpdate type lacks add_note/personal_note, which the API takes (§4.3).
+            send: (s) => s.identities.update(id, body as Record<string, string>),
+          },
+          dataOf(identitySchema),
+        )
+      ).data,
+
+    resend: async (id: string): Promise<ApiIdentity> =>
+      (
+        await this.call(
+          {
+            method: "POST",
+            path: `/identities/${id}/resend`,
+            // Repeating a resend sends one more confirmation email; harmless, so retried.
+            idempotent: true,
+            send: (s) => s.identities.resend(id),
+          },
+          dataOf(identitySchema),
+        )
+      ).data,
+
+    delete: (id: string): Promise<boolean> =>
+      this.deleteIfExists({
+        method: "DELETE",
+        path: `/identities/${id}`,
+        send: (s) => s.identities.delete(id),
+      }),
+  };
+
+  // ---------------------------------------------------------------- API tokens
+
+  readonly tokens = {
+    get: (id: string): Promise<ApiToken | undefined> =>
+      this.getOrUndefined(
+        { method: "GET", path: `/token/${id}`, send: (s) => s.tokens.single(id) },
+        dataOf(tokenSchema),
+      ),
+
+    list: (): Promise<ApiToken[]> =>
+      this.listAll("/token", tokenSchema, (s, page) => s.tokens.list({ page, limit: PAGE_LIMIT })),
+
+    /**
+     * Creates a token. A token has no unique key and its value is shown only in this answer (§5.2),
+     * so after a lost answer we cannot take the token over: we delete any token of this name created
+     * since the attempt began, then try again, leaving no orphan behind.
+     */
+    create: async (body: CreateTokenBody): Promise<ApiCreatedToken> => {
+      const policy = this.transport.settings.retry;
+      for (let round = 1; ; round++) {
+        const attemptStartedAt = Date.now();
+        try {
+          return (
+            await this.call(
+              {
+                method: "POST",
+                path: "/token",
+                idempotent: false,
+                send: (s) => s.tokens.create(body as Parameters<SdkModules["tokens"]["create"]>[0]),
+              },
+              dataOf(createdTokenSchema),
+            )
+          ).data;
+        } catch (error) {
+          if (
+            !MailerSendApiError.is(error) ||
+            !error.outcomeUnknown ||
+            round >= policy.maxAttempts
+          ) {
+            throw error;
+          }
+          const orphans = (await this.tokens.list()).filter(
+            (token) => token.name === body.name && createdSince(token.created_at, attemptStartedAt),
+          );
+          logLine(
+            `POST /token: ${error.kind === "timeout" ? "timed out" : "answer lost"}; ` +
+              `deleting ${orphans.length} token(s) it may have created, then trying again`,
+          );
+          for (const orphan of orphans) await this.tokens.delete(orphan.id);
+          await sleep(retryDelayMs(policy, round, undefined));
+        }
+      }
+    },
+
+    update: async (id: string, body: { name?: string; status?: TokenStatus }): Promise<ApiToken> =>
+      (
+        await this.call(
+          {
+            method: "PUT",
+            path: `/token/${id}`,
+            idempotent: true,
+            send: (s) => s.tokens.update(id, body as Parameters<SdkModules["tokens"]["update"]>[1]),
+          },
+          dataOf(tokenSchema),
+        )
+      ).data,
+
+    delete: (id: string): Promise<boolean> =>
+      this.deleteIfExists({
+        method: "DELETE",
+        path: `/token/${id}`,
+        send: (s) => s.tokens.delete(id),
+      }),
+  };
+
+  // ---------------------------------------------------------------- users and invites
+
+  readonly users = {
+    get: (id: string): Promise<ApiUser | undefined> =>
+      this.getOrUndefined(
+        { method: "GET", path: `/users/${id}`, send: (s) => s.users.single(id) },
+        dataOf(userSchema),
+      ),
+
+    list: (): Promise<ApiUser[]> =>
+      this.listAll("/users", userSchema, (s, page) => s.users.list({ page, limit: PAGE_LIMIT })),
+
+    /** `POST /users` sends an invite and answers with it (§6.1). */
+    invite: (body: InviteUserBody): Promise<Created<ApiInvite>> =>
+      this.createOnce(
+        {
+          method: "POST",
+          path: "/users",
+          idempotent: false,
+          send: (s) => s.users.create(body as Parameters<SdkModules["users"]["create"]>[0]),
+        },
+        dataOf(inviteSchema),
+        async () =>
+          (await this.invites.list()).find(
+            (invite) => invite.email.toLowerCase() === body.email.toLowerCase(),
+          ),
+      ),
+
+    update: async (id: string, body: UpdateUserBody): Promise<ApiUser> =>
+      (
+        await this.call(
+          {
+            method: "PUT",
+            path: `/users/${id}`,
+            idempotent: true,
+            send: (s) => s.users.update(id, body as Parameters<SdkModules["users"]["update"]>[1]),
+          },
+          dataOf(userSchema),
+        )
+      ).data,
+
+    delete: (id: string): Promise<boolean> =>
+      this.deleteIfExists({
+        method: "DELETE",
+        path: `/users/${id}`,
+        send: (s) => s.users.delete(id),
+      }),
+  };
+
+  readonly invites = {
+    get: (id: string): Promise<ApiInvite | undefined> =>
+      this.getOrUndefined(
+        { method: "GET", path: `/invites/${id}`, send: (s) => s.users.singleInvite(id) },
+        dataOf(inviteSchema),
+      ),
+
+    list: (): Promise<ApiInvite[]> =>
+      this.listAll("/invites", inviteSchema, (s, page) =>
+        s.users.listInvites({ page, limit: PAGE_LIMIT }),
+      ),
+
+    resend: async (id: string): Promise<ApiInvite> =>
+      (
+        await this.call(
+          {
+            method: "POST",
+            path: `/invites/${id}/resend`,
+            idempotent: true,
+            send: (s) => s.users.resendInvite(id),
+          },
+          dataOf(inviteSchema),
+        )
+      ).data,
+
+    delete: (id: string): Promise<boolean> =>
+      this.deleteIfExists({
+        method: "DELETE",
+        path: `/invites/${id}`,
+        send: (s) => s.users.deleteInvite(id),
+      }),
+  };
+
+  /** `GET /api-quota` does not count towards the daily quota (§2.3). */
+  quota(): Promise<ApiQuota> {
+    return this.call(
+      { method: "GET", path: "/api-quota", idempotent: true, send: (s) => s.others.getApiQuota() },
+      quotaSchema,
+    );
+  }
+
+  // ---------------------------------------------------------------- plumbing
+
+  private async call<T extends z.ZodType>(spec: CallSpec, schema: T): Promise<z.infer<T>> {
+    const response = await this.transport.send(spec);
+    return parseBody(schema, response, spec);
+  }
+
+  private async getOrUndefined<T extends z.ZodType<{ data: unknown }>>(
+    spec: Omit<CallSpec, "idempotent">,
+    schema: T,
+  ): Promise<z.infer<T>["data"] | undefined> {
+    try {
+      return (await this.call({ ...spec, idempotent: true }, schema)).data;
+    } catch (error) {
+      if (MailerSendApiError.is(error) && error.isNotFound) return undefined;
+      throw error;
+    }
+  }
+
+  private async deleteIfExists(spec: Omit<CallSpec, "idempotent">): Promise<boolean> {
+    try {
+      await this.transport.send({ ...spec, idempotent: true });
+      return true;
+    } catch (error) {
+      // 404 is the one failure that means "done": the object is gone either way.
+      if (MailerSendApiError.is(error) && error.isNotFound) return false;
+      throw error;
+    }
+  }
+
+  private async listAll<T extends z.ZodType>(
+    path: string,
+    item: T,
+    send: (sdk: SdkModules, page: number) => Promise<SdkResponse>,
+  ): Promise<z.infer<T>[]> {
+    const schema = pageOf(item);
+    const all: z.infer<T>[] = [];
+    for (let page = 1; ; page++) {
+      const body = await this.call(
+        {
+          method: "GET",
+          path: `${path}?page=${page}&limit=${PAGE_LIMIT}`,
+          idempotent: true,
+          send: (sdk) => send(sdk, page),
+        },
+        schema,
+      );
+      all.push(...(body.data as z.infer<T>[]));
+      const lastPage = body.meta?.last_page;
+      const done =
+        body.data.length < PAGE_LIMIT ||
+        (typeof lastPage === "number" && page >= lastPage) ||
+        (body.links !== undefined && !body.links.next);
+      if (done) return all;
+    }
+  }
+
+  private async createOnce<T extends z.ZodType<{ data: unknown }>>(
+    spec: CallSpec,
+    schema: T,
+    findExisting: () => Promise<z.infer<T>["data"] | undefined>,
+  ): Promise<Created<z.infer<T>["data"]>> {
+    const policy = this.transport.settings.retry;
+    for (let round = 1; ; round++) {
+      try {
+        return { value: (await this.call(spec, schema)).data, recovered: false };
+      } catch (error) {
+        if (!MailerSendApiError.is(error) || !error.outcomeUnknown || round >= policy.maxAttempts) {
+          throw error;
+        }
+        logLine(
+          `${spec.method} ${spec.path}: ${error.kind === "timeout" ? "timed out" : "answer lost"}; ` +
+            "checking whether the object was created before trying again",
+        );
+        const existing = await findExisting();
+        if (existing !== undefined) return { value: existing, recovered: true };
+        await sleep(retryDelayMs(policy, round, undefined));
+      }
+    }
+  }
+}
+
+function parseBody<T extends z.ZodType>(schema: T, response: SdkResponse, spec: CallSpec) {
+  const result = schema.safeParse(response.body);
+  if (result.success) return result.data as z.infer<T>;
+  throw new MailerSendResponseError(
+    spec.method,
+    spec.path,
+    result.error.issues.map((issue) => `${issue.path.join(".") || "(body)"}: ${issue.message}`),
+  );
+}
+
+function createdSince(createdAt: string | null | undefined, since: number): boolean {
+  if (!createdAt) return true; // unknown age: treat as possibly ours
+  // Server timestamps have whole seconds; allow a little clock skew between us and the server, but
+  // not so much that an older token of the same name (the one a rotation replaces) looks new.
+  return Date.parse(createdAt) >= since - CLOCK_SKEW_MS;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

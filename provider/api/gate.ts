@@ -1,0 +1,120 @@
+/**
+ * The process-wide gate every request passes: a concurrency cap and a pace that stays under the
+ * account's per-minute limit instead of hammering it (MailerSend: 60 requests a minute on the
+ * management API, every failed request counted against the daily quota too; mailersend-api.md §2.3).
+ *
+ * All dynamic resources of a stack run in one provider-host process, so one gate per account and
+ * URL paces the whole `pulumi up`, whatever `--parallel` says.
+ */
+export interface GateSettings {
+  /** Requests in flight at once. */
+  maxConcurrency: number;
+  /** At most this many requests start within any `windowMs` (a sliding window). */
+  requests: number;
+  windowMs: number;
+}
+
+export interface Clock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+export const realClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+export class RequestGate {
+  private settings: GateSettings;
+  private readonly clock: Clock;
+  private inFlight = 0;
+  private readonly slotWaiters: Array<() => void> = [];
+  /** Start times of the most recent requests, oldest first (at most `settings.requests`). */
+  private readonly starts: number[] = [];
+  /** Serialises the pacing decision so waiters keep their arrival order. */
+  private paceChain: Promise<void> = Promise.resolve();
+  private pausedUntil = 0;
+
+  constructor(settings: GateSettings, clock: Clock = realClock) {
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  update(settings: GateSettings): void {
+    this.settings = settings;
+  }
+
+  /** No request starts before `time` (after a 429 that said how long to wait). */
+  pauseUntil(time: number): void {
+    this.pausedUntil = Math.max(this.pausedUntil, time);
+  }
+
+  /** Waits for a slot and the pace; returns the function that frees the slot. */
+  async acquire(): Promise<() => void> {
+    await this.takeSlot();
+    try {
+      await this.waitForPace();
+    } catch (error) {
+      this.releaseSlot();
+      throw error;
+    }
+    let released = false;
+    return () => {
+      if (!released) {
+        released = true;
+        this.releaseSlot();
+      }
+    };
+  }
+
+  private takeSlot(): Promise<void> {
+    if (this.inFlight < Math.max(1, this.settings.maxConcurrency)) {
+      this.inFlight++;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.slotWaiters.push(resolve));
+  }
+
+  private releaseSlot(): void {
+    const next = this.slotWaiters.shift();
+    if (next)
+      next(); // the slot passes straight to the next waiter
+    else this.inFlight--;
+  }
+
+  private waitForPace(): Promise<void> {
+    const turn = this.paceChain.then(async () => {
+      for (;;) {
+        const now = this.clock.now();
+        const wait = Math.max(this.pausedUntil - now, this.windowWait(now));
+        if (wait <= 0) break;
+        await this.clock.sleep(wait);
+      }
+      this.starts.push(this.clock.now());
+      while (this.starts.length > Math.max(1, this.settings.requests)) this.starts.shift();
+    });
+    this.paceChain = turn.catch(() => undefined);
+    return turn;
+  }
+
+  private windowWait(now: number): number {
+    const limit = Math.max(1, this.settings.requests);
+    if (this.starts.length < limit) return 0;
+    const oldestInWindow = this.starts[this.starts.length - limit];
+    return oldestInWindow + this.settings.windowMs - now;
+  }
+}
+
+const gates = new Map<string, RequestGate>();
+
+/** One gate per account and API URL, shared by every resource in this process. */
+export function gateFor(key: string, settings: GateSettings): RequestGate {
+  let gate = gates.get(key);
+  if (!gate) {
+    gate = new RequestGate(settings);
+    gates.set(key, gate);
+  } else {
+    gate.update(settings);
+  }
+  return gate;
+}

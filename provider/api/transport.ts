@@ -1,0 +1,161 @@
+/**
+ * Sends one logical API call: through the process-wide gate, with a timeout that really aborts the
+ * request, and with the retry policy applied. Nothing here knows about domains or tokens.
+ */
+import { createHash } from "node:crypto";
+import { toApiError } from "./classify";
+import { MailerSendApiError } from "./errors";
+import { gateFor, realClock, type Clock, type GateSettings, type RequestGate } from "./gate";
+import { logLine } from "./log";
+import { registerSecret } from "./redact";
+import { decideRetry, type RetryPolicy } from "./retry";
+import { callWithFetch, createSdkModules, type SdkModules, type SdkResponse } from "./sdk";
+
+export interface ApiSettings {
+  apiKey: string;
+  /** Base URL including `/v1`. */
+  apiUrl: string;
+  requestTimeoutMs: number;
+  retry: RetryPolicy;
+  gate: GateSettings;
+}
+
+export interface CallSpec {
+  method: "GET" | "POST" | "PUT" | "DELETE";
+  /** The path as sent, for errors and logs (ids and emails only; never a secret). */
+  path: string;
+  /** Safe to repeat after an answer that may hide a performed write. */
+  idempotent: boolean;
+  send: (sdk: SdkModules) => Promise<SdkResponse>;
+}
+
+export interface TransportDeps {
+  clock?: Clock;
+  random?: () => number;
+  /** Overrides the process-wide gate (tests). */
+  gate?: RequestGate;
+}
+
+/** The last quota figures the server reported, per account (see `quotaFor`). */
+export interface QuotaObservation {
+  remaining?: number;
+  resetsAt?: string;
+}
+
+const quotas = new Map<string, QuotaObservation>();
+
+export class Transport {
+  readonly settings: ApiSettings;
+  private readonly sdk: SdkModules;
+  private readonly gate: RequestGate;
+  private readonly clock: Clock;
+  private readonly random: () => number;
+  private readonly accountKey: string;
+
+  constructor(settings: ApiSettings, deps: TransportDeps = {}) {
+    registerSecret(settings.apiKey);
+    this.settings = settings;
+    this.sdk = createSdkModules(settings.apiKey, settings.apiUrl);
+    this.accountKey = `${settings.apiUrl} ${fingerprint(settings.apiKey)}`;
+    this.gate = deps.gate ?? gateFor(this.accountKey, settings.gate);
+    this.clock = deps.clock ?? realClock;
+    this.random = deps.random ?? Math.random;
+  }
+
+  /** What the server last said about the daily quota for this account. */
+  get quota(): QuotaObservation {
+    return quotas.get(this.accountKey) ?? {};
+  }
+
+  async send(spec: CallSpec): Promise<SdkResponse> {
+    const started = this.clock.now();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const response = await this.attempt(spec);
+        this.observe(response.headers);
+        return response;
+      } catch (raw) {
+        const error = raw as MailerSendApiError;
+        error.attempts = attempt;
+        const decision = decideRetry(
+          this.settings.retry,
+          error,
+          attempt,
+          this.clock.now() - started,
+          spec.idempotent,
+          this.random,
+        );
+        if (!decision.retry) throw error;
+        if (error.kind === "rate-limit" && error.retryAfterSeconds !== undefined) {
+          // Everybody waits, not just this request: the limit is per account (§2.3).
+          this.gate.pauseUntil(this.clock.now() + decision.delayMs);
+        }
+        logLine(
+          `${spec.method} ${spec.path}: ${retryReason(error)}; retrying in ` +
+            `${(decision.delayMs / 1000).toFixed(1)}s (attempt ${attempt + 1} of ${this.settings.retry.maxAttempts})`,
+        );
+        await this.clock.sleep(decision.delayMs);
+      }
+    }
+  }
+
+  private async attempt(spec: CallSpec): Promise<SdkResponse> {
+    const release = await this.gate.acquire();
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, this.settings.requestTimeoutMs);
+    const realFetch = globalThis.fetch;
+    const fetchWithSignal: typeof fetch = (input, init) =>
+      realFetch(input, {
+        ...init,
+        signal: init?.signal
+          ? AbortSignal.any([init.signal, controller.signal])
+          : controller.signal,
+      });
+    try {
+      return await callWithFetch(fetchWithSignal, () => spec.send(this.sdk));
+    } catch (raw) {
+      const headers = (raw as { headers?: Record<string, string | undefined> } | null)?.headers;
+      if (headers) this.observe(headers);
+      throw toApiError(raw, spec.method, spec.path, timedOut);
+    } finally {
+      clearTimeout(timer);
+      release();
+    }
+  }
+
+  private observe(headers: Record<string, string | undefined>): void {
+    const remaining = headers["x-apiquota-remaining"];
+    if (remaining === undefined) return;
+    quotas.set(this.accountKey, {
+      remaining: Number(remaining),
+      resetsAt: headers["x-apiquota-reset"],
+    });
+  }
+}
+
+function retryReason(error: MailerSendApiError): string {
+  switch (error.kind) {
+    case "rate-limit":
+      return "429 rate limit";
+    case "creation-throttle":
+      return "429 resource creation throttled";
+    case "timeout":
+      return "timed out";
+    case "network":
+      return "no answer";
+    default:
+      return `${error.status}`;
+  }
+}
+
+function fingerprint(secret: string): string {
+  return createHash("sha256").update(secret).digest("hex").slice(0, 12);
+}
+
+export function isDefinitelyMissing(error: unknown): boolean {
+  return MailerSendApiError.is(error) && error.isNotFound;
+}

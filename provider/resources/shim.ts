@@ -1,0 +1,32 @@
+/**
+ * The provider object handed to `pulumi.dynamic.Resource`, i.e. what gets serialized into state as
+ * `__provider`. It captures nothing but the resource type name: every method requires the runtime
+ * by package name when it runs (DESIGN.md, "The thin shim"). So:
+ * - no API key, client or schema can be captured into state;
+ * - `__provider` stays tiny (under 2 KB; it is stored twice per resource) and byte-identical across
+ *   releases, so no spurious `~__provider` diffs;
+ * - a fixed runtime takes effect on the next refresh or delete, like a real provider plugin.
+ * The dynamic-provider host resolves `pulumi-mailersend/runtime` from its working directory, the
+ * user's project, so the installed version of this package runs. The serializer wraps every
+ * function in ~190 bytes, so the methods stay one-liners; the runtime's signatures document them.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+
+export type ResourceTypeName =
+  "Domain" | "DomainVerification" | "SenderIdentity" | "ApiToken" | "ClientUser";
+
+/** Type tokens are `pulumi-nodejs:dynamic/mailersend:<Type>`: a compatibility promise, never change them. */
+export const TYPE_MODULE = "mailersend";
+
+export function runtimeShim(type: ResourceTypeName): pulumi.dynamic.ResourceProvider {
+  const runtime = () => require("pulumi-mailersend/runtime")[type];
+  return {
+    configure: (...a) => runtime().configure(...a),
+    check: (...a) => runtime().check(...a),
+    diff: (...a) => runtime().diff(...a),
+    create: (...a) => runtime().create(...a),
+    read: (...a) => runtime().read(...a),
+    update: (...a) => runtime().update(...a),
+    delete: (...a) => runtime().delete(...a),
+  };
+}

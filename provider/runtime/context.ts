@@ -1,0 +1,41 @@
+/**
+ * What every runtime operation needs: an API client for the configured account, and the error
+ * that tells the engine "the object exists but is not finished" (a partial failure).
+ */
+import { MailerSendClient } from "../api/client";
+import { redactSecrets } from "../api/redact";
+import { resolveApiSettings } from "./config";
+
+/** A client for this call. Cheap: the request gate and quota bookkeeping are process-wide. */
+export function apiClient(): MailerSendClient {
+  return new MailerSendClient(resolveApiSettings());
+}
+
+/**
+ * Thrown by create/update when the object was created but a later step failed. The
+ * dynamic-provider host turns an error with `id` into `ErrorResourceInitFailed`, so the engine keeps
+ * the resource in state (with these properties) instead of leaking it; the next `up` finishes it.
+ */
+export class PartialFailureError extends Error {
+  override readonly name = "PartialFailureError";
+  readonly id: string;
+  readonly properties: Record<string, unknown>;
+  readonly reasons: string[];
+
+  constructor(what: string, id: string, properties: Record<string, unknown>, cause: unknown) {
+    const reason = redactSecrets(cause instanceof Error ? cause.message : String(cause));
+    super(
+      `${what} was created (id ${id}) but could not be finished: ${reason}. ` +
+        "It is recorded in the stack; run `pulumi up` again to finish it.",
+    );
+    this.id = id;
+    this.properties = properties;
+    this.reasons = [reason];
+  }
+}
+
+/** Strips `__provider` and anything else that is not ours from an input or output bag. */
+export function withoutProvider(bag: Record<string, unknown>): Record<string, unknown> {
+  const { __provider: _ignored, ...rest } = bag;
+  return rest;
+}

@@ -1,0 +1,153 @@
+/**
+ * Domain: the provider operations (I/O). The rules live in `domain.logic.ts`.
+ *
+ * API calls per operation: create 2 (POST, dns-records) + 1 settings call when a setting differs
+ * from MailerSend's defaults; update 1 (settings) + 1 when the records change; refresh 3 (domain,
+ * verify, dns-records); delete 1; check and diff none.
+ */
+import type { ApiDomain } from "../api/schemas";
+import { MailerSendApiError } from "../api/errors";
+import type { MailerSendClient } from "../api/client";
+import { apiClient, PartialFailureError, withoutProvider } from "./context";
+import {
+  checkDomain,
+  diffDomain,
+  domainInputsFromOutputs,
+  domainInputsSchema,
+  domainOutputs,
+  liveSettings,
+  settingsToSend,
+  updatedDomainOutputs,
+  type DomainInputs,
+  type DomainOutputs,
+} from "./domain.logic";
+
+function parseInputs(bag: Record<string, unknown>): DomainInputs {
+  return domainInputsSchema.parse(withoutProvider(bag));
+}
+
+function isNameConflict(error: unknown): boolean {
+  return MailerSendApiError.is(error) && error.status === 422 && "name" in error.fieldErrors;
+}
+
+/** Finds the domain a create could not make because the name is taken, and decides whether to take it over. */
+async function adoptOrExplain(
+  api: MailerSendClient,
+  inputs: DomainInputs,
+  conflict: MailerSendApiError,
+): Promise<ApiDomain> {
+  const existing = await api.domains.findByName(inputs.name);
+  if (!existing) {
+    throw new Error(
+      `Domain ${inputs.name} cannot be created: ${conflict.apiMessage ?? "the name is taken"}. ` +
+        "A domain name is unique across all of MailerSend; it is not in this account, so another " +
+        "MailerSend account holds it (or the name is not resolvable).",
+    );
+  }
+  if (!inputs.adopt) {
+    throw new Error(
+      `Domain ${inputs.name} already exists in this MailerSend account (id ${existing.id}). ` +
+        "Dynamic resources cannot be imported with `pulumi import`; set `adopt: true` on this " +
+        "Domain to take the existing domain over (its settings are then made to match the program).",
+    );
+  }
+  const settings = existing.domain_settings;
+  const mismatches: string[] = [];
+  if ((settings.return_path_subdomain ?? "mta") !== inputs.returnPathSubdomain) {
+    mismatches.push(
+      `returnPathSubdomain is "${settings.return_path_subdomain}" in MailerSend, "${inputs.returnPathSubdomain}" in the program`,
+    );
+  }
+  if ((settings.inbound_routing_subdomain ?? "inbound") !== inputs.inboundRoutingSubdomain) {
+    mismatches.push(
+      `inboundRoutingSubdomain is "${settings.inbound_routing_subdomain}" in MailerSend, "${inputs.inboundRoutingSubdomain}" in the program`,
+    );
+  }
+  if (mismatches.length > 0) {
+    throw new Error(
+      `Domain ${inputs.name} cannot be adopted: ${mismatches.join("; ")}. These cannot be ` +
+        "changed after creation; declare the existing values, or delete the domain in MailerSend first.",
+    );
+  }
+  return existing;
+}
+
+export const domainProvider = {
+  async check(_olds: Record<string, unknown>, news: Record<string, unknown>) {
+    return checkDomain(news);
+  },
+
+  async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
+    return diffDomain(olds, news);
+  },
+
+  async create(bag: Record<string, unknown>) {
+    const inputs = parseInputs(bag);
+    const api = apiClient();
+    let domain: ApiDomain;
+    let adopted = false;
+    try {
+      domain = (
+        await api.domains.create({
+          name: inputs.name,
+          return_path_subdomain: inputs.returnPathSubdomain,
+          custom_tracking_subdomain: inputs.customTrackingSubdomain,
+          inbound_routing_subdomain: inputs.inboundRoutingSubdomain,
+        })
+      ).value;
+    } catch (error) {
+      if (!isNameConflict(error)) throw error;
+      domain = await adoptOrExplain(api, inputs, error as MailerSendApiError);
+      adopted = true;
+    }
+
+    // The domain exists from here on: a failure must leave it recorded, never leaked.
+    let outputs: DomainOutputs = domainOutputs(inputs, domain, {
+      pendingSteps: ["settings", "dnsRecords"],
+    });
+    try {
+      const body = settingsToSend(inputs, liveSettings(domain));
+      if (Object.keys(body).length > 0) domain = await api.domains.updateSettings(domain.id, body);
+      outputs = domainOutputs(inputs, domain, { pendingSteps: ["dnsRecords"] });
+      const verification = adopted ? await api.domains.verify(domain.id) : undefined;
+      const dnsRecords = await api.domains.dnsRecords(domain.id);
+      outputs = domainOutputs(inputs, domain, { verification, dnsRecords });
+    } catch (error) {
+      throw new PartialFailureError(`Domain ${inputs.name}`, domain.id, { ...outputs }, error);
+    }
+    return { id: domain.id, outs: outputs };
+  },
+
+  async read(id: string, props: Record<string, unknown>) {
+    const api = apiClient();
+    const domain = await api.domains.get(id);
+    if (!domain) return {}; // deleted outside Pulumi: the engine drops it from state
+    const verification = await api.domains.verify(id);
+    const dnsRecords = await api.domains.dnsRecords(id);
+    const previous = {
+      ...domainInputsSchema.parse(domainInputsFromOutputs(withoutProvider(props))),
+    };
+    const outputs = domainOutputs(previous, domain, { verification, dnsRecords });
+    return { id, props: outputs, inputs: domainInputsFromOutputs(outputs) };
+  },
+
+  async update(id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
+    const inputs = parseInputs(news);
+    const previous = withoutProvider(olds) as unknown as DomainOutputs;
+    const api = apiClient();
+    // Stored outputs carry the live settings, so this is exactly what differs in MailerSend.
+    const body = settingsToSend(inputs, previous as unknown as Record<string, unknown>);
+    const domain =
+      Object.keys(body).length > 0 ? await api.domains.updateSettings(id, body) : undefined;
+    const recordsChanged =
+      (previous.pendingSteps ?? []).includes("dnsRecords") ||
+      previous.customTrackingEnabled !== inputs.customTrackingEnabled ||
+      previous.customTrackingSubdomain !== inputs.customTrackingSubdomain;
+    const dnsRecords = recordsChanged ? await api.domains.dnsRecords(id) : undefined;
+    return { outs: updatedDomainOutputs(inputs, previous, domain, dnsRecords) };
+  },
+
+  async delete(id: string) {
+    await apiClient().domains.delete(id); // false when already gone: done either way
+  },
+};
