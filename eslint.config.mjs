@@ -24,7 +24,10 @@ export default tseslint.config(
       },
     },
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
       // The serialized provider shims must `require` the runtime lazily (DESIGN.md: thin shim).
       "@typescript-eslint/no-require-imports": "off",
       "no-console": "off",

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { DnsRecord } from "../runtime/domain.logic";
-import { runtimeShim, TYPE_MODULE } from "./shim";
+import { resourceProps, runtimeShim, TYPE_MODULE } from "./shim";
 
 export type { DnsRecord } from "../runtime/domain.logic";
 
@@ -47,6 +47,36 @@ export interface DomainArgs {
 
 const provider = runtimeShim("Domain");
 
+/** Every output; the inputs are echoed among them. */
+const DOMAIN_OUTPUTS = [
+  "name",
+  "returnPathSubdomain",
+  "inboundRoutingSubdomain",
+  "customTrackingSubdomain",
+  "sendPaused",
+  "trackClicks",
+  "trackOpens",
+  "trackUnsubscribe",
+  "trackUnsubscribeHtml",
+  "trackUnsubscribeHtmlEnabled",
+  "trackUnsubscribePlain",
+  "trackUnsubscribePlainEnabled",
+  "trackContent",
+  "customTrackingEnabled",
+  "precedenceBulk",
+  "ignoreDuplicatedRecipients",
+  "adopt",
+  "verified",
+  "dkimVerified",
+  "spfVerified",
+  "returnPathVerified",
+  "trackingVerified",
+  "inboundVerified",
+  "dnsRecords",
+  "pendingSteps",
+  "stateVersion",
+] as const;
+
 /**
  * A MailerSend sending domain: the client's own authenticated domain (full SPF/DKIM/DMARC
  * alignment, per-domain activity, scoped tokens and user access). Publish `dnsRecords` in the
@@ -84,40 +114,6 @@ export class Domain extends pulumi.dynamic.Resource {
   declare readonly stateVersion: pulumi.Output<number>;
 
   constructor(name: string, args: DomainArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      provider,
-      name,
-      {
-        returnPathSubdomain: undefined,
-        inboundRoutingSubdomain: undefined,
-        customTrackingSubdomain: undefined,
-        sendPaused: undefined,
-        trackClicks: undefined,
-        trackOpens: undefined,
-        trackUnsubscribe: undefined,
-        trackUnsubscribeHtml: undefined,
-        trackUnsubscribeHtmlEnabled: undefined,
-        trackUnsubscribePlain: undefined,
-        trackUnsubscribePlainEnabled: undefined,
-        trackContent: undefined,
-        customTrackingEnabled: undefined,
-        precedenceBulk: undefined,
-        ignoreDuplicatedRecipients: undefined,
-        adopt: undefined,
-        ...args,
-        verified: undefined,
-        dkimVerified: undefined,
-        spfVerified: undefined,
-        returnPathVerified: undefined,
-        trackingVerified: undefined,
-        inboundVerified: undefined,
-        dnsRecords: undefined,
-        pendingSteps: undefined,
-        stateVersion: undefined,
-      },
-      opts,
-      TYPE_MODULE,
-      "Domain",
-    );
+    super(provider, name, resourceProps(DOMAIN_OUTPUTS, args), opts, TYPE_MODULE, "Domain");
   }
 }

@@ -30,3 +30,15 @@ export function runtimeShim(type: ResourceTypeName): pulumi.dynamic.ResourceProv
     delete: (...a) => runtime().delete(...a),
   };
 }
+
+/**
+ * The property bag for a dynamic resource: every output name present (as `undefined` when not an
+ * input) so it becomes a property of the resource, then the arguments. A fresh object each time:
+ * `pulumi.dynamic.Resource` writes `__provider` into it.
+ */
+export function resourceProps(
+  outputNames: readonly string[],
+  args: object,
+): Record<string, unknown> {
+  return { ...Object.fromEntries(outputNames.map((name) => [name, undefined])), ...args };
+}

@@ -81,3 +81,28 @@ export function checkInputs<S extends z.ZodObject, T = z.infer<S>>(
   if (failures.length > 0) return { failures };
   return { inputs: { ...(parsed.data as Record<string, unknown>), ...passthrough } };
 }
+
+/** The input part of stored outputs (outputs echo every input): what `read` returns as inputs. */
+export function inputsFromOutputs(schema: z.ZodObject, stored: object): Record<string, unknown> {
+  const outputs = stored as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.keys(schema.shape)
+      .filter((key) => outputs[key] !== undefined && outputs[key] !== null)
+      .map((key) => [key, outputs[key]]),
+  );
+}
+
+/** Stored outputs with the inputs replaced by `inputs` (an input removed from the program is gone). */
+export function withNewInputs<T extends object>(
+  schema: z.ZodObject,
+  stored: object,
+  inputs: object,
+): T {
+  const computed = Object.fromEntries(
+    Object.entries(stored).filter(([key]) => !(key in schema.shape) && key !== PROVIDER_KEY),
+  );
+  const fresh = Object.fromEntries(
+    Object.entries(inputs).filter(([, value]) => value !== undefined),
+  );
+  return { ...computed, ...fresh } as T;
+}

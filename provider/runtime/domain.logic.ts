@@ -5,7 +5,7 @@
 import { z } from "zod";
 import type { ApiDnsRecords, ApiDomain, ApiVerification } from "../api/schemas";
 import type { DomainSettingsBody } from "../api/client";
-import { checkInputs, type CheckResult } from "./check";
+import { checkInputs, withNewInputs, type CheckResult } from "./check";
 import { diffByTable, sameValue, type DiffTable } from "./diff";
 import { domainName, flag, subdomainLabel, text } from "./fields";
 
@@ -282,8 +282,7 @@ export function updatedDomainOutputs(
     };
   }
   const withInputs: DomainOutputs = {
-    ...previous,
-    ...inputs,
+    ...withNewInputs<DomainOutputs>(domainInputsSchema, previous, inputs),
     pendingSteps: [],
     stateVersion: DOMAIN_STATE_VERSION,
   };
@@ -296,13 +295,4 @@ export function updatedDomainOutputs(
         }),
       }
     : withInputs;
-}
-
-/** The input part of stored outputs (what `read` hands back as inputs after a refresh). */
-export function domainInputsFromOutputs(stored: object): Partial<DomainInputs> {
-  const outputs = stored as Record<string, unknown>;
-  const keys = Object.keys(domainInputsSchema.shape);
-  return Object.fromEntries(
-    keys.filter((key) => outputs[key] !== undefined).map((key) => [key, outputs[key]]),
-  ) as Partial<DomainInputs>;
 }

@@ -8,11 +8,11 @@
 import type { ApiDomain } from "../api/schemas";
 import { MailerSendApiError } from "../api/errors";
 import type { MailerSendClient } from "../api/client";
+import { inputsFromOutputs } from "./check";
 import { apiClient, PartialFailureError, withoutProvider } from "./context";
 import {
   checkDomain,
   diffDomain,
-  domainInputsFromOutputs,
   domainInputsSchema,
   domainOutputs,
   liveSettings,
@@ -124,11 +124,9 @@ export const domainProvider = {
     if (!domain) return {}; // deleted outside Pulumi: the engine drops it from state
     const verification = await api.domains.verify(id);
     const dnsRecords = await api.domains.dnsRecords(id);
-    const previous = {
-      ...domainInputsSchema.parse(domainInputsFromOutputs(withoutProvider(props))),
-    };
+    const previous = domainInputsSchema.parse(inputsFromOutputs(domainInputsSchema, props));
     const outputs = domainOutputs(previous, domain, { verification, dnsRecords });
-    return { id, props: outputs, inputs: domainInputsFromOutputs(outputs) };
+    return { id, props: outputs, inputs: inputsFromOutputs(domainInputsSchema, outputs) };
   },
 
   async update(id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {

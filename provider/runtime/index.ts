@@ -3,8 +3,12 @@
  * `require("pulumi-mailersend/runtime")[type].<method>(...)`. Every version must accept every state
  * shape an earlier version wrote; each resource keeps a `stateVersion` output for that.
  */
+import { apiTokenProvider } from "./api-token";
+import { clientUserProvider } from "./client-user";
 import { configureFromStack, type ConfigSource } from "./config";
+import { domainVerificationProvider } from "./domain-verification";
 import { domainProvider } from "./domain";
+import { senderIdentityProvider } from "./sender-identity";
 
 /**
  * Called once per provider text and host process with the whole stack config (secrets decrypted).
@@ -15,3 +19,7 @@ export async function configure(req: { config: ConfigSource }): Promise<void> {
 }
 
 export const Domain = { configure, ...domainProvider };
+export const DomainVerification = { configure, ...domainVerificationProvider };
+export const SenderIdentity = { configure, ...senderIdentityProvider };
+export const ApiToken = { configure, ...apiTokenProvider };
+export const ClientUser = { configure, ...clientUserProvider };

@@ -1,0 +1,14 @@
+/**
+ * pulumi-mailersend: MailerSend domains, sender identities, scoped API tokens and client users as
+ * Pulumi resources, and a `Client` component that chooses domain or sender identity per client.
+ */
+export { Domain, type DomainArgs, type DnsRecord } from "./resources/domain";
+export {
+  DomainVerification,
+  type DomainVerificationArgs,
+  type DnsRecordKind,
+} from "./resources/domain-verification";
+export { SenderIdentity, type SenderIdentityArgs } from "./resources/sender-identity";
+export { ApiToken, type ApiTokenArgs, type TokenScope } from "./resources/api-token";
+export { ClientUser, type ClientUserArgs, type UserRole } from "./resources/client-user";
+export { MailerSendApiError, MailerSendResponseError } from "./api/errors";

@@ -1,0 +1,656 @@
+// Engine-test support: runs the real Pulumi CLI against a Pulumi project in an isolated, throwaway
+// workspace (local file backend, passphrase secrets, private PULUMI_HOME), with no network and no
+// Pulumi Cloud. Nothing here knows about MailerSend.
+//
+// The CLI comes from PATH or from the per-machine cache that scripts/ensure-pulumi.sh fills. When
+// neither has it, findPulumi() THROWS: engine tests fail, they never skip.
+//
+//   const ws = await createWorkspace({ project: path.join(__dirname, "fixtures/smoke") });
+//   try {
+//     await ws.stackInit();
+//     await ws.setConfig({ path: "/tmp/x", token: { value: "t0ken", secret: true } });
+//     await ws.up();
+//     const { json } = await ws.preview();
+//     expect(changedSteps(json)).toEqual([]);
+//     await ws.destroy();
+//   } finally {
+//     await ws.cleanup();
+//   }
+//
+// In vitest, prefer useWorkspace() from ./pulumi-vitest (shared workspace per describe block, setup
+// errors fail every test). Each command is one `pulumi` process (about 1–3 s each for a small
+// program), so give engine tests a generous timeout (vitest's default here is 30 s).
+import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The Pulumi CLI version scripts/ensure-pulumi.sh builds. */
+export const PULUMI_VERSION = "3.274.1";
+
+/** The repository root (this file is test/support/pulumi.ts). */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+const ENSURE_SCRIPT = "scripts/ensure-pulumi.sh";
+const BUNDLED_EXECUTABLES = [
+  "pulumi",
+  "pulumi-language-nodejs",
+  "pulumi-resource-pulumi-nodejs",
+] as const;
+
+// ---------------------------------------------------------------------------------------------
+// Finding the CLI
+// ---------------------------------------------------------------------------------------------
+
+export interface PulumiInstallation {
+  /** Directory holding `pulumi` and the bundled plugins; put it first on PATH. */
+  binDir: string;
+  /** Absolute path of the `pulumi` executable. */
+  pulumi: string;
+  /** "path": found on PATH; "cache": the directory scripts/ensure-pulumi.sh builds into. */
+  source: "path" | "cache";
+}
+
+/** The cache bin directory scripts/ensure-pulumi.sh uses (same environment variables). */
+export function pulumiCacheBinDir(env: NodeJS.ProcessEnv = process.env): string {
+  const cacheRoot =
+    env.PULUMI_MAILERSEND_CACHE ||
+    path.join(env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache"), "pulumi-mailersend");
+  return path.join(cacheRoot, `pulumi-v${PULUMI_VERSION}`, "bin");
+}
+
+function isExecutable(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.X_OK);
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function findOnPath(name: string, env: NodeJS.ProcessEnv): string | undefined {
+  for (const dir of (env.PATH ?? "").split(path.delimiter)) {
+    if (dir && isExecutable(path.join(dir, name))) return path.join(dir, name);
+  }
+  return undefined;
+}
+
+function sha256File(file: string): string {
+  return createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+}
+
+let cachedInstallation: PulumiInstallation | undefined;
+
+/**
+ * Locates the Pulumi CLI: `pulumi` plus `pulumi-language-nodejs` on PATH, else the cache directory
+ * of scripts/ensure-pulumi.sh. Throws (naming the script) when neither is usable, or when the
+ * cached language host was built from older sources than tools/pulumi-language-nodejs.
+ */
+export function findPulumi(env: NodeJS.ProcessEnv = process.env): PulumiInstallation {
+  if (cachedInstallation && env === process.env) return cachedInstallation;
+  const cacheBin = pulumiCacheBinDir(env);
+  let found: PulumiInstallation | undefined;
+
+  const onPath = findOnPath("pulumi", env);
+  if (
+    onPath &&
+    !env.PULUMI_MAILERSEND_IGNORE_PATH &&
+    path.dirname(fs.realpathSync(onPath)) !== safeRealpath(cacheBin) &&
+    findOnPath("pulumi-language-nodejs", env)
+  ) {
+    found = { binDir: path.dirname(onPath), pulumi: onPath, source: "path" };
+  } else if (BUNDLED_EXECUTABLES.every((exe) => isExecutable(path.join(cacheBin, exe)))) {
+    const stampFile = path.join(cacheBin, ".build-stamp");
+    const stamp = fs.existsSync(stampFile) ? fs.readFileSync(stampFile, "utf8") : "";
+    const built = /^host-source-sha256=([0-9a-f]+)$/m.exec(stamp)?.[1];
+    const current = sha256File(path.join(REPO_ROOT, "tools", "pulumi-language-nodejs", "main.go"));
+    if (built !== current) {
+      throw new Error(
+        `The Pulumi language host in ${cacheBin} was built from other sources than ` +
+          `tools/pulumi-language-nodejs/main.go. Run \`${ENSURE_SCRIPT}\` to rebuild it.`,
+      );
+    }
+    found = { binDir: cacheBin, pulumi: path.join(cacheBin, "pulumi"), source: "cache" };
+  }
+
+  if (!found) {
+    throw new Error(
+      `The Pulumi CLI is not available: no \`pulumi\` with \`pulumi-language-nodejs\` on PATH and ` +
+        `nothing in ${cacheBin}. Run \`${ENSURE_SCRIPT}\` (it builds the CLI once per machine ` +
+        `and prints its bin directory; \`PATH="$(${ENSURE_SCRIPT}):$PATH"\`), or install the ` +
+        `Pulumi CLI (https://www.pulumi.com/docs/install/).`,
+    );
+  }
+  if (env === process.env) cachedInstallation = found;
+  return found;
+}
+
+function safeRealpath(p: string): string | undefined {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return undefined;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running commands
+// ---------------------------------------------------------------------------------------------
+
+export interface CommandResult {
+  /** The arguments passed to `pulumi`. */
+  args: string[];
+  cwd: string;
+  stdout: string;
+  stderr: string;
+  /** The exit code, or -1 when the process was killed (timeout) or died from a signal. */
+  exitCode: number;
+  durationMs: number;
+}
+
+export interface RunOptions {
+  /** Do not throw when the command exits non-zero; inspect `exitCode` instead. */
+  allowFailure?: boolean;
+  /** Extra environment variables for this command (undefined removes one). */
+  env?: Record<string, string | undefined>;
+  /** Kill the command (and its plugins) after this long. Default: the workspace's timeoutMs. */
+  timeoutMs?: number;
+  /** Text written to the command's stdin (stdin is closed either way). */
+  input?: string;
+}
+
+/** Thrown by the workspace commands on an unexpected exit code; carries the full output. */
+export class PulumiCommandError extends Error {
+  constructor(readonly result: CommandResult) {
+    super(
+      `\`pulumi ${result.args.join(" ")}\` exited with ${result.exitCode} ` +
+        `after ${result.durationMs} ms (cwd ${result.cwd})\n` +
+        `--- stdout ---\n${result.stdout}\n--- stderr ---\n${result.stderr}`,
+    );
+    this.name = "PulumiCommandError";
+  }
+}
+
+function runProcess(
+  file: string,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  timeoutMs: number,
+  input: string | undefined,
+): Promise<CommandResult> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    // Own process group, so a timeout also kills the language host, node and provider plugins.
+    const child = spawn(file, args, { cwd, env, stdio: ["pipe", "pipe", "pipe"], detached: true });
+    let stdout = "";
+    let stderr = "";
+    let timedOut = false;
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        child.kill("SIGKILL");
+      }
+    }, timeoutMs);
+    child.on("error", (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      if (timedOut) stderr += `\n[killed: timed out after ${timeoutMs} ms]`;
+      resolve({
+        args,
+        cwd,
+        stdout,
+        stderr,
+        exitCode: code ?? -1,
+        durationMs: Date.now() - started,
+      });
+    });
+    child.stdin.end(input ?? "");
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output formats
+// ---------------------------------------------------------------------------------------------
+
+/** The kinds of step the engine reports ("same", "create", "update", "delete", "replace", ...). */
+export type StepOp = string;
+
+export interface ResourceState {
+  urn: string;
+  type: string;
+  custom?: boolean;
+  id?: string;
+  inputs?: Record<string, unknown>;
+  outputs?: Record<string, unknown>;
+  parent?: string;
+  provider?: string;
+  [key: string]: unknown;
+}
+
+/** One entry of `pulumi preview --json`'s `steps`. */
+export interface PreviewStep {
+  op: StepOp;
+  urn: string;
+  provider?: string;
+  oldState?: ResourceState;
+  newState?: ResourceState;
+  diffReasons?: string[];
+  replaceReasons?: string[];
+  detailedDiff?: Record<string, { kind: string; inputDiff?: boolean }> | null;
+}
+
+export interface Diagnostic {
+  message: string;
+  severity: string;
+  urn?: string;
+  prefix?: string;
+}
+
+/** `pulumi preview --json` output. */
+export interface PreviewJson {
+  config?: Record<string, string>;
+  steps: PreviewStep[];
+  diagnostics?: Diagnostic[];
+  duration?: number;
+  /** Number of resources per step kind, e.g. `{ same: 2 }` or `{ same: 1, update: 1 }`. */
+  changeSummary: Record<StepOp, number>;
+}
+
+/**
+ * One line of `pulumi up|refresh|destroy --json` (an engine event). Only the fields the tests
+ * use so far are typed; everything else is still there.
+ */
+export interface EngineEvent {
+  sequence: number;
+  timestamp: number;
+  summaryEvent?: {
+    resourceChanges: Record<StepOp, number>;
+    result?: string;
+    isPreview?: boolean;
+    maybeCorrupt?: boolean;
+    durationSeconds?: number;
+  };
+  diagnosticEvent?: Diagnostic & { color?: string; ephemeral?: boolean };
+  resourcePreEvent?: { metadata: { op: StepOp; urn: string; type: string } };
+  resOutputsEvent?: { metadata: { op: StepOp; urn: string; type: string; new?: ResourceState } };
+  resOpFailedEvent?: { metadata: { op: StepOp; urn: string; type: string }; status: number };
+  [key: string]: unknown;
+}
+
+export interface PreviewResult extends CommandResult {
+  /**
+   * The parsed JSON. A failed preview (allowFailure) still prints it, with the error in
+   * `diagnostics`; if it printed none, this is an empty document (no steps).
+   */
+  json: PreviewJson;
+}
+
+export interface UpdateResult extends CommandResult {
+  events: EngineEvent[];
+  /** The summary event: changes per step kind and the result ("succeeded", "failed"). */
+  summary: NonNullable<EngineEvent["summaryEvent"]> | undefined;
+  /** Diagnostics other than debug ones (program console output arrives as severity "info"). */
+  diagnostics: Diagnostic[];
+}
+
+/** `pulumi stack export` output (a version-3 deployment). */
+export interface StackExport {
+  version: number;
+  deployment: {
+    manifest?: Record<string, unknown>;
+    secrets_providers?: { type: string; state?: unknown };
+    resources?: ResourceState[];
+    [key: string]: unknown;
+  };
+}
+
+/**
+ * Splits text holding several JSON documents one after another (pretty-printed or one per line)
+ * into the parsed values. Text outside JSON objects/arrays is ignored.
+ */
+export function parseJsonStream(text: string): unknown[] {
+  const values: unknown[] = [];
+  let depth = 0;
+  let start = -1;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"' && depth > 0) {
+      inString = true;
+    } else if (c === "{" || c === "[") {
+      if (depth++ === 0) start = i;
+    } else if ((c === "}" || c === "]") && depth > 0) {
+      if (--depth === 0) values.push(JSON.parse(text.slice(start, i + 1)));
+    }
+  }
+  return values;
+}
+
+function isEngineEvent(value: unknown): value is EngineEvent {
+  return typeof value === "object" && value !== null && "sequence" in value;
+}
+
+/**
+ * Parses the engine events `pulumi up|refresh|destroy --json` prints, one per line. (Without
+ * --skip-preview those commands print the preview's JSON document first; it is skipped here.)
+ */
+export function parseEngineEvents(stdout: string): EngineEvent[] {
+  return parseJsonStream(stdout).filter(isEngineEvent);
+}
+
+/** Parses `pulumi preview --json` output. */
+export function parsePreviewJson(stdout: string): PreviewJson {
+  const json = parseJsonStream(stdout).find(
+    (value): value is PreviewJson =>
+      typeof value === "object" && value !== null && !isEngineEvent(value),
+  );
+  if (!json) throw new Error(`no JSON document in:\n${stdout}`);
+  return { ...json, steps: json.steps ?? [], changeSummary: json.changeSummary ?? {} };
+}
+
+/** The steps that change something (op other than "same"). */
+export function changedSteps(preview: PreviewJson): PreviewStep[] {
+  return preview.steps.filter((step) => step.op !== "same");
+}
+
+/** The steps for resources of one type token, e.g. "pulumi-nodejs:dynamic/smoke:StoredString". */
+export function stepsOfType(preview: PreviewJson, type: string): PreviewStep[] {
+  return preview.steps.filter((step) => urnType(step.urn) === type);
+}
+
+/** The type token of a URN (`urn:pulumi:stack::project::[parent$]type::name`). */
+export function urnType(urn: string): string {
+  const qualifiedType = urn.split("::")[2] ?? "";
+  return qualifiedType.slice(qualifiedType.lastIndexOf("$") + 1);
+}
+
+/** The resource name of a URN. */
+export function urnName(urn: string): string {
+  return urn.split("::").slice(3).join("::");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workspaces
+// ---------------------------------------------------------------------------------------------
+
+export interface WorkspaceOptions {
+  /** A Pulumi project directory (containing Pulumi.yaml). */
+  project: string;
+  /**
+   * Copy the project into the workspace (default true), so stack files (Pulumi.<stack>.yaml) and
+   * program edits stay out of the repository and tests can run in parallel. The copy gets a
+   * `node_modules` symlink to the nearest node_modules above the original, so `@pulumi/pulumi`
+   * and `pulumi-mailersend` resolve as in place. With false, commands run in the project itself
+   * and cleanup() deletes the Pulumi.<stack>.yaml files that stackInit() created.
+   */
+  copy?: boolean;
+  /** Passphrase for the passphrase secrets provider (default "engine-test-passphrase"). */
+  passphrase?: string;
+  /**
+   * Skip type-checking when ts-node loads a TypeScript program (PULUMI_NODEJS_TRANSPILE_ONLY;
+   * default true: `npm run typecheck` covers the sources, and it saves seconds per command).
+   */
+  transpileOnly?: boolean;
+  /** Extra environment variables for every command (undefined removes one). */
+  env?: Record<string, string | undefined>;
+  /** Per-command timeout (default 120 s). */
+  timeoutMs?: number;
+}
+
+export interface CommandOptions extends RunOptions {
+  /** Extra arguments appended to the command line. */
+  args?: string[];
+}
+
+export type ConfigValue = string | { value: string; secret?: boolean };
+
+export interface PulumiWorkspace {
+  /** The temporary directory holding everything (backend, PULUMI_HOME, project copy). */
+  readonly dir: string;
+  /** The directory the commands run in (the project copy, or the project itself). */
+  readonly projectDir: string;
+  /** The file backend's directory (PULUMI_BACKEND_URL=file://<backendDir>). */
+  readonly backendDir: string;
+  /** The environment every command gets. */
+  readonly env: NodeJS.ProcessEnv;
+  readonly installation: PulumiInstallation;
+  /** The stack created by stackInit(), passed as --stack to the commands below. */
+  readonly stack: string | undefined;
+
+  /** Runs `pulumi --non-interactive --color=never <args>`; throws on a non-zero exit code. */
+  run(args: string[], options?: RunOptions): Promise<CommandResult>;
+  /** `pulumi stack init <stack>` (default "dev") and remembers it as the current stack. */
+  stackInit(stack?: string, options?: CommandOptions): Promise<CommandResult>;
+  /** `pulumi config set [--secret] -- <key> <value>`. */
+  configSet(
+    key: string,
+    value: string,
+    options?: CommandOptions & { secret?: boolean; path?: boolean },
+  ): Promise<CommandResult>;
+  /** `pulumi config rm [--path] <key>`. */
+  configRm(key: string, options?: CommandOptions & { path?: boolean }): Promise<CommandResult>;
+  /** Sets several keys with one `pulumi config set-all` (faster than configSet per key). */
+  setConfig(config: Record<string, ConfigValue>, options?: CommandOptions): Promise<CommandResult>;
+  /** `pulumi up --yes --skip-preview --json`. */
+  up(options?: CommandOptions): Promise<UpdateResult>;
+  /** `pulumi preview --json --diff --show-sames` (every resource has a step, sames included). */
+  preview(options?: CommandOptions): Promise<PreviewResult>;
+  /** `pulumi refresh --yes --skip-preview --json`. */
+  refresh(options?: CommandOptions): Promise<UpdateResult>;
+  /** `pulumi destroy --yes --skip-preview --json`. */
+  destroy(options?: CommandOptions): Promise<UpdateResult>;
+  /** `pulumi stack export` (secrets stay encrypted unless `--show-secrets` is passed in args). */
+  stackExport(options?: CommandOptions): Promise<StackExport & { raw: string }>;
+  /** `pulumi stack output --json [--show-secrets]`. */
+  stackOutputs(
+    options?: CommandOptions & { showSecrets?: boolean },
+  ): Promise<Record<string, unknown>>;
+  /** Removes the workspace (kept when PULUMI_MAILERSEND_KEEP_WORKSPACES is set; path logged). */
+  cleanup(): Promise<void>;
+}
+
+function nearestNodeModules(from: string): string | undefined {
+  let dir = path.resolve(from);
+  for (;;) {
+    const candidate = path.join(dir, "node_modules");
+    if (fs.existsSync(candidate)) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+function applyEnv(target: NodeJS.ProcessEnv, extra: Record<string, string | undefined> = {}) {
+  for (const [key, value] of Object.entries(extra)) {
+    if (value === undefined) delete target[key];
+    else target[key] = value;
+  }
+  return target;
+}
+
+function isStackFile(name: string): boolean {
+  return /^Pulumi\..+\.ya?ml$/.test(name);
+}
+
+/** Creates an isolated workspace for one test (see WorkspaceOptions). Call cleanup() at the end. */
+export async function createWorkspace(options: WorkspaceOptions): Promise<PulumiWorkspace> {
+  const installation = findPulumi();
+  const project = path.resolve(options.project);
+  if (!fs.existsSync(path.join(project, "Pulumi.yaml"))) {
+    throw new Error(`${project} is not a Pulumi project (no Pulumi.yaml)`);
+  }
+  const copy = options.copy ?? true;
+  const timeoutMs = options.timeoutMs ?? 120_000;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-engine-test-"));
+  const backendDir = path.join(dir, "backend");
+  const homeDir = path.join(dir, "pulumi-home");
+  fs.mkdirSync(backendDir);
+  fs.mkdirSync(homeDir);
+
+  let projectDir = project;
+  if (copy) {
+    projectDir = path.join(dir, "project");
+    fs.cpSync(project, projectDir, {
+      recursive: true,
+      filter: (src) => {
+        const name = path.basename(src);
+        return src === project || (name !== "node_modules" && !isStackFile(name));
+      },
+    });
+    const nodeModules = nearestNodeModules(project);
+    if (nodeModules) fs.symlinkSync(nodeModules, path.join(projectDir, "node_modules"), "dir");
+  }
+
+  // The inherited environment minus every PULUMI_* variable (no access tokens, backends or
+  // config from the caller), then the workspace's own settings.
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (!key.startsWith("PULUMI_")) env[key] = value;
+  }
+  const nodeBin = path.join(REPO_ROOT, "node_modules", ".bin");
+  applyEnv(env, {
+    // The CLI and its plugins first, then the repository's Node 24 (`node` package), then the rest.
+    PATH: [installation.binDir, nodeBin, process.env.PATH ?? ""].join(path.delimiter),
+    PULUMI_BACKEND_URL: `file://${backendDir}`,
+    PULUMI_HOME: homeDir,
+    PULUMI_CONFIG_PASSPHRASE: options.passphrase ?? "engine-test-passphrase",
+    PULUMI_SKIP_UPDATE_CHECK: "true",
+    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+    PULUMI_NODEJS_TRANSPILE_ONLY: options.transpileOnly === false ? undefined : "true",
+    NO_COLOR: "1",
+    FORCE_COLOR: "0",
+  });
+  applyEnv(env, options.env);
+
+  let currentStack: string | undefined;
+  const createdStackFiles: string[] = [];
+
+  const run = async (args: string[], runOptions: RunOptions = {}): Promise<CommandResult> => {
+    const fullArgs = ["--non-interactive", "--color=never", ...args];
+    const result = await runProcess(
+      installation.pulumi,
+      fullArgs,
+      projectDir,
+      applyEnv({ ...env }, runOptions.env),
+      runOptions.timeoutMs ?? timeoutMs,
+      runOptions.input,
+    );
+    if (result.exitCode !== 0 && !runOptions.allowFailure) throw new PulumiCommandError(result);
+    return result;
+  };
+
+  const stackArgs = (): string[] => (currentStack ? ["--stack", currentStack] : []);
+  const withArgs = (base: string[], o: CommandOptions = {}) => [...base, ...(o.args ?? [])];
+
+  const update = async (base: string[], o: CommandOptions = {}): Promise<UpdateResult> => {
+    const result = await run(withArgs([...base, ...stackArgs()], o), o);
+    const events = parseEngineEvents(result.stdout);
+    return {
+      ...result,
+      events,
+      summary: events.find((e) => e.summaryEvent)?.summaryEvent,
+      diagnostics: events
+        .map((e) => e.diagnosticEvent)
+        .filter((d): d is NonNullable<typeof d> => d !== undefined && d.severity !== "debug"),
+    };
+  };
+
+  const workspace: PulumiWorkspace = {
+    dir,
+    projectDir,
+    backendDir,
+    env,
+    installation,
+    get stack() {
+      return currentStack;
+    },
+    run,
+    async stackInit(stack = "dev", o = {}) {
+      const stackFile = path.join(projectDir, `Pulumi.${stack}.yaml`);
+      const hadStackFile = fs.existsSync(stackFile);
+      const result = await run(withArgs(["stack", "init", stack], o), o);
+      currentStack = stack;
+      if (!hadStackFile) createdStackFiles.push(stackFile);
+      return result;
+    },
+    configSet(key, value, o = {}) {
+      const flags = [...(o.secret ? ["--secret"] : []), ...(o.path ? ["--path"] : [])];
+      return run(
+        withArgs(["config", "set", ...stackArgs(), ...flags], o).concat(["--", key, value]),
+        o,
+      );
+    },
+    configRm(key, o = {}) {
+      const flags = o.path ? ["--path"] : [];
+      return run(withArgs(["config", "rm", ...stackArgs(), ...flags], o).concat(["--", key]), o);
+    },
+    setConfig(config, o = {}) {
+      const pairs = Object.entries(config).flatMap(([key, v]) => {
+        const { value, secret } = typeof v === "string" ? { value: v, secret: false } : v;
+        return [`${secret ? "--secret" : "--plaintext"}=${key}=${value}`];
+      });
+      return run(withArgs(["config", "set-all", ...stackArgs(), ...pairs], o), o);
+    },
+    up(o) {
+      return update(["up", "--yes", "--skip-preview", "--json"], o);
+    },
+    async preview(o = {}) {
+      const result = await run(
+        withArgs(["preview", "--json", "--diff", "--show-sames", ...stackArgs()], o),
+        o,
+      );
+      let json: PreviewJson = { steps: [], changeSummary: {}, diagnostics: [] };
+      try {
+        json = parsePreviewJson(result.stdout);
+      } catch (error) {
+        if (result.exitCode === 0) {
+          throw new Error(`could not parse \`pulumi preview --json\` output: ${error}`, {
+            cause: new PulumiCommandError(result),
+          });
+        }
+      }
+      return { ...result, json };
+    },
+    refresh(o) {
+      return update(["refresh", "--yes", "--skip-preview", "--json"], o);
+    },
+    destroy(o) {
+      return update(["destroy", "--yes", "--skip-preview", "--json"], o);
+    },
+    async stackExport(o = {}) {
+      const result = await run(withArgs(["stack", "export", ...stackArgs()], o), o);
+      return { ...(JSON.parse(result.stdout) as StackExport), raw: result.stdout };
+    },
+    async stackOutputs(o = {}) {
+      const flags = ["--json", ...(o.showSecrets ? ["--show-secrets"] : [])];
+      const result = await run(withArgs(["stack", "output", ...stackArgs(), ...flags], o), o);
+      return JSON.parse(result.stdout) as Record<string, unknown>;
+    },
+    async cleanup() {
+      if (process.env.PULUMI_MAILERSEND_KEEP_WORKSPACES) {
+        console.error(`[engine test] kept workspace ${dir} (PULUMI_MAILERSEND_KEEP_WORKSPACES)`);
+        return;
+      }
+      if (!copy) {
+        for (const stackFile of createdStackFiles) fs.rmSync(stackFile, { force: true });
+      }
+      const link = path.join(dir, "project", "node_modules");
+      if (fs.lstatSync(link, { throwIfNoEntry: false })?.isSymbolicLink()) fs.unlinkSync(link);
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return workspace;
+}
