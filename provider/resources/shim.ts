@@ -19,15 +19,17 @@ export type ResourceTypeName =
 export const TYPE_MODULE = "mailersend";
 
 export function runtimeShim(type: ResourceTypeName): pulumi.dynamic.ResourceProvider {
-  const runtime = () => require("pulumi-mailersend/runtime")[type];
+  // One-letter names on purpose: each appears in every serialized method (see above).
+  const t = type;
+  const r = () => require("pulumi-mailersend/runtime")[t];
   return {
-    configure: (...a) => runtime().configure(...a),
-    check: (...a) => runtime().check(...a),
-    diff: (...a) => runtime().diff(...a),
-    create: (...a) => runtime().create(...a),
-    read: (...a) => runtime().read(...a),
-    update: (...a) => runtime().update(...a),
-    delete: (...a) => runtime().delete(...a),
+    configure: (...a) => r().configure(...a),
+    check: (...a) => r().check(...a),
+    diff: (...a) => r().diff(...a),
+    create: (...a) => r().create(...a),
+    read: (...a) => r().read(...a),
+    update: (...a) => r().update(...a),
+    delete: (...a) => r().delete(...a),
   };
 }
 

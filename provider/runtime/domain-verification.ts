@@ -36,11 +36,11 @@ function outputs(
   records: RecordStatus[],
   checked: boolean,
 ): DomainVerificationOutputs {
-  const failing = failingRecords(records, inputs.requiredRecords);
   return {
     ...inputs,
     verified,
-    status: verified && failing.length === 0 ? "verified" : checked ? "pending" : "unchecked",
+    // MailerSend's own flag decides; `requiredRecords` only decides when `wait` may stop.
+    status: verified ? "verified" : checked ? "pending" : "unchecked",
     records,
     stateVersion: DOMAIN_VERIFICATION_STATE_VERSION,
   };
@@ -91,12 +91,15 @@ async function waitForVerification(
       stoppedBecause = `stopped early: only ${remaining} requests of today's API quota are left`;
       break;
     }
-    if (Date.now() + delayMs > deadline) break;
+    const left = deadline - Date.now();
+    if (left <= 0) break;
+    // The last wait is cut short so the final check happens at the deadline, not before it.
+    const waitMs = Math.min(delayMs, left);
     logLine(
       `domain ${inputs.domainId}: ${failing.length > 0 ? `${failing.join(", ")} not verified yet` : "waiting for MailerSend to mark the domain verified"}` +
-        `; checking again in ${Math.round(delayMs / 1000)}s (check ${poll}, ${Math.round((deadline - Date.now()) / 1000)}s left)`,
+        `; checking again in ${Math.round(waitMs / 1000)}s (check ${poll}, ${Math.round(left / 1000)}s left)`,
     );
-    await new Promise((resolve) => setTimeout(resolve, delayMs));
+    await new Promise((resolve) => setTimeout(resolve, waitMs));
     delayMs = nextPollDelayMs(delayMs, inputs.pollIntervalSeconds);
   }
   const domain = await domainOrFail(api, inputs.domainId);

@@ -1,0 +1,193 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { startHostFixture, type HostFixture } from "../support/host-fixture";
+
+let f: HostFixture;
+let P: string;
+let domainId: string;
+
+beforeAll(async () => {
+  f = await startHostFixture();
+  P = await f.provider("ApiToken");
+});
+afterAll(() => f?.stop());
+beforeEach(() => {
+  f.emulator.reset();
+  domainId = f.emulator.store.domains.create({ name: "client.test" }).id;
+});
+
+async function createToken(args: Record<string, unknown>) {
+  const inputs = await f.checked("ApiToken", args);
+  f.clearCalls();
+  const created = await f.host.create(inputs);
+  return { inputs, ...created };
+}
+
+async function authenticates(token: string): Promise<number> {
+  const response = await fetch(`${f.emulator.url}/domains`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  return response.status;
+}
+
+describe("ApiToken through the dynamic-provider host", () => {
+  it("creates a domain-scoped token with sorted, unique scopes; the value is in the outputs and works", async () => {
+    const { id, outs } = await createToken({
+      name: "client-sending",
+      domainId,
+      scopes: ["email_full", "domains_read", "email_full"],
+    });
+    expect(f.calls()).toEqual([
+      {
+        call: "POST /token",
+        body: {
+          name: "client-sending",
+          scopes: ["domains_read", "email_full"],
+          domain_id: domainId,
+        },
+        status: 200,
+      },
+    ]);
+    expect(outs).toEqual({
+      __provider: P,
+      name: "client-sending",
+      domainId,
+      scopes: ["domains_read", "email_full"],
+      status: "active",
+      token: expect.stringMatching(/^mlsn\.[0-9a-f]{64}$/),
+      createdAt: expect.any(String),
+      stateVersion: 1,
+    });
+    expect(id).toMatch(/^[0-9a-f]{80}$/);
+    expect(await authenticates(outs.token as string)).toBe(200);
+  });
+
+  it("creates a paused token with a second call", async () => {
+    const { id, outs } = await createToken({ name: "t", scopes: ["email_full"], status: "paused" });
+    expect(f.calls().map((c) => [c.call, c.body])).toEqual([
+      ["POST /token", { name: "t", scopes: ["email_full"] }],
+      [`PUT /token/${id}`, { status: "pause" }],
+    ]);
+    expect(outs.status).toBe("paused");
+    expect(await authenticates(outs.token as string)).toBe(401);
+  });
+
+  it("plans nothing when only the scope order changed", async () => {
+    const { id, outs } = await createToken({ name: "t", scopes: ["email_full", "domains_read"] });
+    const news = await f.checked("ApiToken", { name: "t", scopes: ["domains_read", "email_full"] });
+    expect(await f.host.diff(id, outs, news)).toEqual({
+      changes: 1,
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
+  });
+
+  it("renames and pauses in place with one call", async () => {
+    const { id, outs } = await createToken({ name: "t", scopes: ["email_full"] });
+    const news = await f.checked("ApiToken", {
+      name: "renamed",
+      scopes: ["email_full"],
+      status: "paused",
+    });
+    expect(await f.host.diff(id, outs, news)).toEqual({
+      changes: 2,
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
+    f.clearCalls();
+    const { outs: updated } = await f.host.update(id, outs, news);
+    expect(f.calls()).toEqual([
+      { call: `PUT /token/${id}`, body: { name: "renamed", status: "pause" }, status: 200 },
+    ]);
+    expect(updated).toMatchObject({
+      name: "renamed",
+      status: "paused",
+      token: outs.token,
+      scopes: ["email_full"],
+    });
+  });
+
+  it.each([
+    ["scopes", { scopes: ["email_full", "analytics_read"] }],
+    ["domainId", { domainId: "otherdomain12345" }],
+    ["rotationNonce", { rotationNonce: "2026-11" }],
+  ])(
+    "replaces on %s, always creating the new token before deleting the old",
+    async (field, change) => {
+      const { id, outs } = await createToken({ name: "t", scopes: ["email_full"], domainId });
+      const news = await f.checked("ApiToken", {
+        name: "t",
+        scopes: ["email_full"],
+        domainId,
+        ...change,
+      });
+      expect(await f.host.diff(id, outs, news)).toEqual({
+        changes: 2,
+        replaces: [field],
+        deleteBeforeReplace: false,
+      });
+    },
+  );
+
+  it("keeps the value through refresh (it cannot be read back) and reports a pause made outside Pulumi", async () => {
+    const { inputs, id, outs } = await createToken({ name: "t", scopes: ["email_full"] });
+    f.emulator.store.tokens.update(id, { status: "pause" });
+    f.clearCalls();
+    const refreshed = await f.host.read(id, outs);
+    expect(f.calls()).toEqual([{ call: `GET /token/${id}`, status: 200 }]);
+    expect(refreshed.props).toMatchObject({ token: outs.token, status: "paused" });
+    expect(refreshed.inputs).toEqual({
+      name: "t",
+      scopes: ["email_full"],
+      status: "paused",
+      __provider: P,
+    });
+    expect(await f.host.diff(id, refreshed.props, inputs)).toEqual({
+      changes: 2,
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
+  });
+
+  it("reports a token deleted outside Pulumi as gone; delete treats 404 as done", async () => {
+    const { id, outs } = await createToken({ name: "t", scopes: ["email_full"] });
+    f.clearCalls();
+    await f.host.delete(id, outs);
+    expect((await f.host.read(id, outs)).id).toBe("");
+    await f.host.delete(id, outs);
+    expect(f.calls().map((c) => [c.call, c.status])).toEqual([
+      [`DELETE /token/${id}`, 200],
+      [`GET /token/${id}`, 404],
+      [`DELETE /token/${id}`, 404],
+    ]);
+  });
+
+  it("rejects bad input at check with zero API calls", async () => {
+    f.clearCalls();
+    const { failures } = await f.host.check(
+      {},
+      {
+        name: "x".repeat(51),
+        scopes: ["email_full", "send_everything"],
+        status: "on",
+        __provider: P,
+      },
+    );
+    expect(failures).toEqual([
+      { property: "name", reason: "must be at most 50 characters long; got 51" },
+      {
+        property: "scopes[1]",
+        reason: expect.stringMatching(
+          /^must be one of email_full, domains_read, .*, ifttt \(MailerSend token scopes\); got "send_everything"$/,
+        ),
+      },
+      {
+        property: "status",
+        reason: 'must be one of active, paused (a paused token is refused by MailerSend); got "on"',
+      },
+    ]);
+    expect((await f.host.check({}, { name: "t", scopes: [], __provider: P })).failures).toEqual([
+      { property: "scopes", reason: "must list at least one scope, such as email_full" },
+    ]);
+    expect(f.calls()).toEqual([]);
+  });
+});
