@@ -14,3 +14,26 @@ export { ClientUser, type ClientUserArgs, type UserRole } from "./resources/clie
 export { MailerSendApiError, MailerSendResponseError } from "./api/errors";
 export * from "./component/decide";
 export * from "./component/plan-limits";
+export {
+  Client,
+  CLIENT_TYPE,
+  decideClient,
+  type ClientArgs,
+  type ClientUserSpec,
+} from "./component/client";
+export { Agency, AGENCY_TYPE, type AgencyArgs } from "./component/agency";
+export {
+  lookupDmarcPolicy,
+  parseDmarcRecord,
+  type DmarcLookup,
+  type DmarcLookupOptions,
+} from "./component/dmarc";
+export {
+  checkClientArgs,
+  planClient,
+  addressKey,
+  DEFAULT_CLIENT_TOKEN_SCOPES,
+  DEFAULT_CLIENT_USER_PERMISSIONS,
+  type ClientPlan,
+  type ClientPlanInput,
+} from "./component/client.logic";

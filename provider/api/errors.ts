@@ -118,9 +118,13 @@ function causeText(cause: unknown): string {
   return String(cause);
 }
 
+/** The first error code down the cause chain (gaxios wraps undici's TypeError, which wraps it). */
 function causeCode(cause: unknown): string | undefined {
-  if (typeof cause === "object" && cause !== null && "code" in cause) {
-    return String((cause as { code: unknown }).code);
+  let current: unknown = cause;
+  for (let depth = 0; depth < 5 && typeof current === "object" && current !== null; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (code !== undefined && code !== null) return String(code);
+    current = (current as { cause?: unknown }).cause;
   }
   return undefined;
 }

@@ -9,7 +9,11 @@
 export interface GateSettings {
   /** Requests in flight at once. */
   maxConcurrency: number;
-  /** At most this many requests start within any `windowMs` (a sliding window). */
+  /**
+   * At most this many requests reach the server within any `windowMs` (a sliding window). The
+   * server may see a request any time between its start and its answer, so a request counts from
+   * its start until `windowMs` after its answer arrived (or it was given up).
+   */
   requests: number;
   windowMs: number;
 }
@@ -29,8 +33,13 @@ export class RequestGate {
   private readonly clock: Clock;
   private inFlight = 0;
   private readonly slotWaiters: Array<() => void> = [];
-  /** Start times of the most recent requests, oldest first (at most `settings.requests`). */
-  private readonly starts: number[] = [];
+  /**
+   * The requests that may still count in the server's window: in flight (`doneAt` undefined) or
+   * answered less than `windowMs` ago. Anchoring on the answer, not the start, keeps a request that
+   * reached the server late (a slow first connection, network jitter) from sharing a window with
+   * requests started one window after it.
+   */
+  private readonly recent: Array<{ doneAt?: number }> = [];
   /** Serialises the pacing decision so waiters keep their arrival order. */
   private paceChain: Promise<void> = Promise.resolve();
   private pausedUntil = 0;
@@ -52,8 +61,9 @@ export class RequestGate {
   /** Waits for a slot and the pace; returns the function that frees the slot. */
   async acquire(): Promise<() => void> {
     await this.takeSlot();
+    let entry: { doneAt?: number };
     try {
-      await this.waitForPace();
+      entry = await this.waitForPace();
     } catch (error) {
       this.releaseSlot();
       throw error;
@@ -62,6 +72,7 @@ export class RequestGate {
     return () => {
       if (!released) {
         released = true;
+        entry.doneAt = this.clock.now();
         this.releaseSlot();
       }
     };
@@ -82,7 +93,7 @@ export class RequestGate {
     else this.inFlight--;
   }
 
-  private waitForPace(): Promise<void> {
+  private waitForPace(): Promise<{ doneAt?: number }> {
     const turn = this.paceChain.then(async () => {
       for (;;) {
         const now = this.clock.now();
@@ -90,18 +101,29 @@ export class RequestGate {
         if (wait <= 0) break;
         await this.clock.sleep(wait);
       }
-      this.starts.push(this.clock.now());
-      while (this.starts.length > Math.max(1, this.settings.requests)) this.starts.shift();
+      const entry: { doneAt?: number } = {};
+      this.recent.push(entry);
+      return entry;
     });
-    this.paceChain = turn.catch(() => undefined);
+    this.paceChain = turn.then(
+      () => undefined,
+      () => undefined,
+    );
     return turn;
   }
 
   private windowWait(now: number): number {
+    const { windowMs } = this.settings;
+    for (let i = this.recent.length - 1; i >= 0; i--) {
+      const doneAt = this.recent[i]?.doneAt;
+      if (doneAt !== undefined && doneAt + windowMs <= now) this.recent.splice(i, 1);
+    }
     const limit = Math.max(1, this.settings.requests);
-    if (this.starts.length < limit) return 0;
-    const oldestInWindow = this.starts[this.starts.length - limit];
-    return oldestInWindow + this.settings.windowMs - now;
+    if (this.recent.length < limit) return 0;
+    // A request still in flight may reach the server any moment: it counts as answered now (the
+    // pacing loop looks again after the wait).
+    const latest = this.recent.map((entry) => entry.doneAt ?? now).sort((a, b) => b - a);
+    return (latest[limit - 1] as number) + windowMs - now;
   }
 }
 

@@ -85,7 +85,11 @@ export class Transport {
           spec.idempotent,
           this.random,
         );
-        if (!decision.retry) throw error;
+        if (!decision.retry) {
+          // The message was built before the attempts were known (same suffix as errors.ts adds).
+          if (attempt > 1) error.message += ` [after ${attempt} attempts]`;
+          throw error;
+        }
         if (error.kind === "rate-limit" && error.retryAfterSeconds !== undefined) {
           // Everybody waits, not just this request: the limit is per account (§2.3).
           this.gate.pauseUntil(this.clock.now() + decision.delayMs);

@@ -1,0 +1,276 @@
+/**
+ * The Client component's pure part: checking its arguments and planning which children to create
+ * for a decision. No Pulumi imports: the plan is data, tested by tables; `client.ts` turns it into
+ * resources.
+ */
+import type { Decision, DecisionPolicy, DmarcPolicy, SendingMethod } from "./decide";
+
+/** Token scopes a client's own token gets unless told otherwise: sending only (least privilege). */
+export const DEFAULT_CLIENT_TOKEN_SCOPES = ["email_full"] as const;
+/** Read-only access to the client's own activity and analytics (least privilege). */
+export const DEFAULT_CLIENT_USER_PERMISSIONS = ["read-activity", "read-analytics"] as const;
+
+const DOMAIN_PATTERN =
+  /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
+const EMAIL_PATTERN = /^[^\s@"(),:;<>[\\\]]+@([^\s@]+)$/;
+const FREE_MAIL = new Set([
+  "gmail.com",
+  "googlemail.com",
+  "yahoo.com",
+  "hotmail.com",
+  "outlook.com",
+  "live.com",
+  "aol.com",
+  "icloud.com",
+  "gmx.com",
+  "proton.me",
+  "protonmail.com",
+]);
+
+/** The plain (not Output) arguments the decision and the plan depend on. */
+export interface ClientPlanInput {
+  /** The client's domain: its sending domain when it gets one; the DMARC lookup uses it either way. */
+  domain: string;
+  /** The addresses the client sends from. */
+  fromAddresses?: string[];
+  monthlyVolume: number;
+  dnsAccess?: boolean;
+  dataIsolation?: boolean;
+  clientAccess?: boolean;
+  domainReputation?: boolean;
+  dmarcPolicy?: DmarcPolicy | "auto";
+  strictDmarcPlanned?: boolean;
+  domainVerified?: boolean;
+  existingDomainId?: string;
+  method?: SendingMethod;
+  policy?: Partial<Omit<DecisionPolicy, "override">>;
+  hasAgencyDomain?: boolean;
+  token?: { create?: boolean; scopes?: string[]; allowForIdentity?: boolean };
+  users?: { email: string; role?: string; permissions?: string[] }[];
+  keepIdentitiesUntilVerified?: boolean;
+}
+
+export interface ClientProblem {
+  /** The argument, as a property path (`fromAddresses[1]`). */
+  property: string;
+  reason: string;
+}
+
+/** Every problem with the arguments at once, before anything is created. */
+export function checkClientArgs(args: ClientPlanInput): ClientProblem[] {
+  const problems: ClientProblem[] = [];
+  const domain = typeof args.domain === "string" ? args.domain.trim().toLowerCase() : "";
+  if (!DOMAIN_PATTERN.test(domain)) {
+    problems.push({
+      property: "domain",
+      reason: `must be the client's domain name, such as acme.com; got ${JSON.stringify(args.domain)}`,
+    });
+  }
+  const addresses = args.fromAddresses ?? [];
+  if (!Array.isArray(addresses)) {
+    problems.push({ property: "fromAddresses", reason: "must be a list of email addresses" });
+  } else {
+    const seen = new Set<string>();
+    addresses.forEach((address, index) => {
+      const match =
+        typeof address === "string" ? EMAIL_PATTERN.exec(address.trim().toLowerCase()) : null;
+      if (!match || !DOMAIN_PATTERN.test(match[1])) {
+        problems.push({
+          property: `fromAddresses[${index}]`,
+          reason: `must be an email address such as news@acme.com; got ${JSON.stringify(address)}`,
+        });
+        return;
+      }
+      const normalised = address.trim().toLowerCase();
+      if (seen.has(normalised)) {
+        problems.push({ property: `fromAddresses[${index}]`, reason: `repeats ${normalised}` });
+      }
+      seen.add(normalised);
+    });
+  }
+  if (args.existingDomainId !== undefined && !args.domainVerified) {
+    problems.push({
+      property: "existingDomainId",
+      reason: "is only used with domainVerified: true (the domain already verified in the account)",
+    });
+  }
+  (args.users ?? []).forEach((user, index) => {
+    const email = typeof user?.email === "string" ? user.email.trim().toLowerCase() : "";
+    if (!EMAIL_PATTERN.test(email)) {
+      problems.push({
+        property: `users[${index}].email`,
+        reason: `must be an email address; got ${JSON.stringify(user?.email)}`,
+      });
+    }
+  });
+  if (
+    args.dmarcPolicy !== undefined &&
+    !["none", "quarantine", "reject", "unknown", "auto"].includes(args.dmarcPolicy)
+  ) {
+    problems.push({
+      property: "dmarcPolicy",
+      reason: `must be one of none, quarantine, reject, unknown or auto; got ${JSON.stringify(args.dmarcPolicy)}`,
+    });
+  }
+  return problems;
+}
+
+/** Problems that only show once the method is known. */
+export function checkArgsForMethod(args: ClientPlanInput, method: SendingMethod): ClientProblem[] {
+  const problems: ClientProblem[] = [];
+  const domain = args.domain.trim().toLowerCase();
+  const addresses = (args.fromAddresses ?? []).map((a) => a.trim().toLowerCase());
+  if (method === "identity") {
+    if (addresses.length === 0) {
+      problems.push({
+        property: "fromAddresses",
+        reason: "must list at least one address: a sender identity is one verified address",
+      });
+    }
+    addresses.forEach((address, index) => {
+      const host = address.slice(address.lastIndexOf("@") + 1);
+      if (FREE_MAIL.has(host)) {
+        problems.push({
+          property: `fromAddresses[${index}]`,
+          reason: `is on a free email provider (${host}); MailerSend allows sender identities only on custom domains`,
+        });
+      }
+    });
+    if (!args.hasAgencyDomain) {
+      problems.push({
+        property: "agencyDomainId",
+        reason:
+          "is required for a sender identity client: identities send through the agency's verified domain",
+      });
+    }
+    if ((args.users ?? []).length > 0) {
+      problems.push({
+        property: "users",
+        reason:
+          "cannot be given to a sender identity client: MailerSend gives user access per domain, and an identity has none (set clientAccess: true to give the client a domain)",
+      });
+    }
+  } else {
+    if (
+      args.keepIdentitiesUntilVerified &&
+      !args.domainVerified &&
+      addresses.length > 0 &&
+      !args.hasAgencyDomain
+    ) {
+      problems.push({
+        property: "agencyDomainId",
+        reason:
+          "is required with keepIdentitiesUntilVerified: the kept sender identities send through the agency's domain",
+      });
+    }
+    addresses.forEach((address, index) => {
+      const host = address.slice(address.lastIndexOf("@") + 1);
+      if (host !== domain) {
+        problems.push({
+          property: `fromAddresses[${index}]`,
+          reason: `must be on the client's sending domain ${domain} to send through it; got ${address}`,
+        });
+      }
+    });
+  }
+  return problems;
+}
+
+export interface PlannedIdentity {
+  /** Child resource name suffix, stable per address. */
+  key: string;
+  email: string;
+}
+
+export interface PlannedUser {
+  key: string;
+  email: string;
+  role: string;
+  permissions: string[];
+}
+
+/** What the component creates for one client. */
+export interface ClientPlan {
+  method: SendingMethod;
+  /** A new Domain child (adopting an existing one when `adopt`), or none. */
+  domain?: { name: string; adopt: boolean };
+  /** Reuse this domain id instead of a Domain child. */
+  reuseDomainId?: string;
+  verification: boolean;
+  identities: PlannedIdentity[];
+  token?: { scopes: string[]; onAgencyDomain: boolean };
+  users: PlannedUser[];
+  /** A tag to put on the client's emails, for per-client reports (identity clients). */
+  reportingTag?: string;
+  /** Log lines the component adds to the decision's warnings. */
+  extraWarnings: string[];
+}
+
+/** A stable child-name part for an address: `news@acme.com` → `news-at-acme-com`. */
+export function addressKey(email: string): string {
+  return email
+    .trim()
+    .toLowerCase()
+    .replace("@", "-at-")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}
+
+export function planClient(name: string, args: ClientPlanInput, decision: Decision): ClientPlan {
+  const method = decision.method;
+  const domain = args.domain.trim().toLowerCase();
+  const addresses = (args.fromAddresses ?? []).map((a) => a.trim().toLowerCase());
+  const extraWarnings: string[] = [];
+  const reusing = method === "domain" && args.domainVerified === true;
+  const plan: ClientPlan = {
+    method,
+    verification: method === "domain" && !reusing,
+    identities: [],
+    users: [],
+    extraWarnings,
+  };
+  if (method === "domain") {
+    if (reusing && args.existingDomainId) plan.reuseDomainId = args.existingDomainId;
+    else plan.domain = { name: domain, adopt: reusing };
+    if (args.token?.create !== false) {
+      plan.token = {
+        scopes: [...(args.token?.scopes ?? DEFAULT_CLIENT_TOKEN_SCOPES)],
+        onAgencyDomain: false,
+      };
+    }
+    plan.users = (args.users ?? []).map((user) => ({
+      key: addressKey(user.email),
+      email: user.email.trim().toLowerCase(),
+      role: user.role ?? "Custom User",
+      permissions: [
+        ...(user.permissions ??
+          (user.role && user.role.toLowerCase() !== "custom user"
+            ? []
+            : DEFAULT_CLIENT_USER_PERMISSIONS)),
+      ],
+    }));
+    // Moving from sender identities to a domain: keep the identities until the domain is verified
+    // (the client sets domainVerified), so there is no gap in sending.
+    if (args.keepIdentitiesUntilVerified && !args.domainVerified) {
+      plan.identities = addresses.map((email) => ({ key: addressKey(email), email }));
+      if (plan.identities.length > 0) {
+        extraWarnings.push(
+          `${name}: keeping ${plan.identities.length} sender identit${plan.identities.length === 1 ? "y" : "ies"} (${addresses.join(", ")}) until the domain ${domain} is verified; set domainVerified: true afterwards to remove ${plan.identities.length === 1 ? "it" : "them"}.`,
+        );
+      }
+    }
+  } else {
+    plan.identities = addresses.map((email) => ({ key: addressKey(email), email }));
+    plan.reportingTag = `client-${addressKey(name)}`;
+    if (args.token?.allowForIdentity) {
+      plan.token = {
+        scopes: [...(args.token.scopes ?? DEFAULT_CLIENT_TOKEN_SCOPES)],
+        onAgencyDomain: true,
+      };
+      extraWarnings.push(
+        `${name}: this token belongs to the agency's domain and cannot be restricted to the client's sender identity; the client can send as any address of the agency domain with it.`,
+      );
+    }
+  }
+  return plan;
+}

@@ -1,0 +1,342 @@
+import * as pulumi from "@pulumi/pulumi";
+import { ApiToken, type TokenScope } from "../resources/api-token";
+import { ClientUser } from "../resources/client-user";
+import { Domain, type DnsRecord, type DomainArgs } from "../resources/domain";
+import { DomainVerification, type DomainVerificationArgs } from "../resources/domain-verification";
+import { SenderIdentity } from "../resources/sender-identity";
+import {
+  checkArgsForMethod,
+  checkClientArgs,
+  planClient,
+  type ClientPlan,
+  type ClientProblem,
+} from "./client.logic";
+import {
+  decideSendingMethod,
+  type Decision,
+  type DecisionNote,
+  type DecisionPolicy,
+  type DmarcPolicy,
+  type SendingMethod,
+} from "./decide";
+import { lookupDmarcPolicy, type DmarcLookupOptions } from "./dmarc";
+
+/** The component's type token: a compatibility promise, like the resources' tokens. */
+export const CLIENT_TYPE = "mailersend:index:Client";
+
+/** One of the client's people, invited with access to the client's domain only. */
+export interface ClientUserSpec {
+  email: string;
+  /** Default `Custom User`. */
+  role?: string;
+  /** Default read-only: `read-activity`, `read-analytics` (for `Custom User`). */
+  permissions?: string[];
+}
+
+/**
+ * Arguments of a {@link Client}. The decision attributes are plain values, not Outputs: the
+ * decision is made while the program runs, so `pulumi preview` shows exactly the resources chosen.
+ */
+export interface ClientArgs {
+  /** The client's domain (its sending domain if it gets one), e.g. `acme.com`. */
+  domain: string;
+  /** The addresses the client sends from, e.g. `["news@acme.com"]`: one sender identity each for an identity client. */
+  fromAddresses?: string[];
+  /** The client's display name, used as the sender name of its identities (default: the resource name). */
+  displayName?: string;
+
+  /** Emails the client sends in a typical month. */
+  monthlyVolume: number;
+  /** The client's DNS can be changed now, by you or by them. */
+  dnsAccess?: boolean;
+  /** The client needs its own activity, analytics, suppressions and scoped tokens. */
+  dataIsolation?: boolean;
+  /** Client users must log in to see their own data. */
+  clientAccess?: boolean;
+  /** The client already sends consistently from its own domain. */
+  domainReputation?: boolean;
+  /** The client domain's DMARC policy now; `auto` reads `_dmarc.<domain>` while the program runs. */
+  dmarcPolicy?: DmarcPolicy | "auto";
+  /** The client wants to move to strict DMARC enforcement. */
+  strictDmarcPlanned?: boolean;
+  /** The client's domain is already verified in this account: reuse it (by `existingDomainId`, or by adopting it). */
+  domainVerified?: boolean;
+  /** With `domainVerified`: the id of that domain. Without it the domain is adopted by name. */
+  existingDomainId?: string;
+  /** Force a method; recorded as a reason. Cannot override a blocker. */
+  method?: SendingMethod;
+  /** The agency's thresholds (see `decideSendingMethod`). */
+  policy?: Partial<Omit<DecisionPolicy, "override">>;
+  /** How to look up DMARC for `dmarcPolicy: "auto"`. */
+  dmarcLookup?: DmarcLookupOptions;
+
+  /** The agency's verified domain, which identities send through. Required for identity clients. */
+  agencyDomainId?: pulumi.Input<string>;
+  /** The client's token. Domain clients get one scoped to their domain (`email_full` only) unless `create: false`. */
+  token?: {
+    create?: boolean;
+    scopes?: TokenScope[];
+    name?: pulumi.Input<string>;
+    rotationNonce?: pulumi.Input<string | number>;
+    /** Identity clients get no token: it could not be restricted to the identity. Set to accept that. */
+    allowForIdentity?: boolean;
+  };
+  /** People to invite with access to the client's domain (domain clients only). */
+  users?: ClientUserSpec[];
+  /** Settings of the client's Domain (tracking and so on). */
+  domainSettings?: Omit<DomainArgs, "name" | "adopt">;
+  /** How to verify the client's new domain (default: one trigger). */
+  verification?: Omit<DomainVerificationArgs, "domainId">;
+  /** When a client moves from identities to a domain: keep the identities until `domainVerified` is set. */
+  keepIdentitiesUntilVerified?: boolean;
+}
+
+/** A failure of the Client's arguments or decision, raised before any resource is created. */
+function problemsText(name: string, problems: ClientProblem[]): string {
+  return (
+    `Client ${name} has invalid arguments:\n` +
+    problems.map((p) => `  - ${p.property}: ${p.reason}`).join("\n")
+  );
+}
+
+/**
+ * One agency client, sent for either through its own authenticated domain or through sender
+ * identities on the agency's domain. It decides which from the client's attributes (MailerSend's
+ * guide "domains vs. sender identities", see `decideSendingMethod`), creates exactly the chosen
+ * children, and exports the decision so reviewers see why.
+ */
+export class Client extends pulumi.ComponentResource {
+  /** `domain` or `identity`. */
+  declare readonly method: pulumi.Output<SendingMethod>;
+  /** Why this method, as `{code, message}`. */
+  declare readonly reasons: pulumi.Output<DecisionNote[]>;
+  /** Risks to act on (also logged as warnings on the component). */
+  declare readonly warnings: pulumi.Output<DecisionNote[]>;
+  /** Facts about running this method. */
+  declare readonly notes: pulumi.Output<DecisionNote[]>;
+  /** The DMARC policy the decision used (after an `auto` lookup). */
+  declare readonly dmarcPolicy: pulumi.Output<DmarcPolicy>;
+  /** The client's domain id (domain clients). */
+  declare readonly domainId: pulumi.Output<string | undefined>;
+  /** DNS records to publish for the client's domain (empty for identity clients). */
+  declare readonly dnsRecords: pulumi.Output<DnsRecord[]>;
+  /** The client's token value (secret), if it has one. */
+  declare readonly token: pulumi.Output<string | undefined>;
+  /** The addresses the client sends from. */
+  declare readonly fromAddresses: pulumi.Output<string[]>;
+  /** The tag to put on an identity client's emails for per-client activity reports. */
+  declare readonly reportingTag: pulumi.Output<string | undefined>;
+  /** What needs a human: DNS to publish, confirmation emails to click, invites to accept. */
+  declare readonly actions: pulumi.Output<string[]>;
+
+  /** The children, for wiring (e.g. a DNS provider's records from `domain.dnsRecords`). */
+  domain?: Domain;
+  verification?: DomainVerification;
+  apiToken?: ApiToken;
+  identities: SenderIdentity[] = [];
+  users: ClientUser[] = [];
+
+  constructor(name: string, args: ClientArgs, opts?: pulumi.ComponentResourceOptions) {
+    super(CLIENT_TYPE, name, {}, opts);
+    const problems = checkClientArgs({
+      ...args,
+      hasAgencyDomain: args.agencyDomainId !== undefined,
+    });
+    if (problems.length > 0) throw new pulumi.ResourceError(problemsText(name, problems), this);
+
+    const built =
+      args.dmarcPolicy === "auto"
+        ? lookupDmarcPolicy(args.domain.trim().toLowerCase(), args.dmarcLookup).then((lookup) => {
+            if (lookup.warning) pulumi.log.warn(`${name}: ${lookup.warning}`, this);
+            return this.build(name, args, lookup.policy);
+          })
+        : this.build(name, args, args.dmarcPolicy ?? "unknown");
+    const value = <T>(pick: (b: Built) => T) => pulumi.output(Promise.resolve(built).then(pick));
+    this.method = value((b) => b.decision.method) as pulumi.Output<SendingMethod>;
+    this.reasons = value((b) => b.decision.reasons) as pulumi.Output<DecisionNote[]>;
+    this.warnings = value((b) => b.decision.warnings) as pulumi.Output<DecisionNote[]>;
+    this.notes = value((b) => b.decision.notes) as pulumi.Output<DecisionNote[]>;
+    this.dmarcPolicy = value((b) => b.dmarcPolicy) as pulumi.Output<DmarcPolicy>;
+    this.fromAddresses = pulumi.output(
+      (args.fromAddresses ?? []).map((a) => a.trim().toLowerCase()),
+    );
+    this.reportingTag = value((b) => b.plan.reportingTag) as pulumi.Output<string | undefined>;
+    this.domainId = pulumi.output(Promise.resolve(built).then((b) => b.domainId)) as pulumi.Output<
+      string | undefined
+    >;
+    this.dnsRecords = pulumi.output(
+      Promise.resolve(built).then((b) => b.dnsRecords),
+    ) as pulumi.Output<DnsRecord[]>;
+    this.token = pulumi.secret(
+      pulumi.output(Promise.resolve(built).then((b) => b.token)),
+    ) as pulumi.Output<string | undefined>;
+    this.actions = pulumi.output(Promise.resolve(built).then((b) => b.actions)) as pulumi.Output<
+      string[]
+    >;
+    this.registerOutputs({
+      method: this.method,
+      reasons: this.reasons,
+      warnings: this.warnings,
+      notes: this.notes,
+      dmarcPolicy: this.dmarcPolicy,
+      domainId: this.domainId,
+      dnsRecords: this.dnsRecords,
+      token: this.token,
+      fromAddresses: this.fromAddresses,
+      reportingTag: this.reportingTag,
+      actions: this.actions,
+    });
+  }
+
+  /** Decides, checks and creates the children. Runs synchronously unless DMARC was looked up. */
+  private build(name: string, args: ClientArgs, dmarcPolicy: DmarcPolicy): Built {
+    const decision = decideClient(args, dmarcPolicy);
+    for (const warning of decision.warnings) pulumi.log.warn(`${name}: ${warning.message}`, this);
+    if (decision.blockers.length > 0) {
+      throw new pulumi.ResourceError(
+        `Client ${name} cannot be set up:\n` +
+          decision.blockers.map((b) => `  - [${b.code}] ${b.message}`).join("\n"),
+        this,
+      );
+    }
+    const input = { ...args, hasAgencyDomain: args.agencyDomainId !== undefined, dmarcPolicy };
+    const problems = checkArgsForMethod(input, decision.method);
+    if (problems.length > 0) throw new pulumi.ResourceError(problemsText(name, problems), this);
+    const plan = planClient(name, input, decision);
+    for (const warning of plan.extraWarnings) pulumi.log.warn(warning, this);
+    return { decision, dmarcPolicy, plan, ...this.createChildren(name, args, plan) };
+  }
+
+  private createChildren(name: string, args: ClientArgs, plan: ClientPlan) {
+    const parent = { parent: this };
+    let domainId: pulumi.Input<string> | undefined = plan.reuseDomainId;
+    if (plan.domain) {
+      this.domain = new Domain(
+        `${name}-domain`,
+        { ...args.domainSettings, name: plan.domain.name, adopt: plan.domain.adopt },
+        parent,
+      );
+      domainId = this.domain.id;
+    }
+    if (plan.verification && this.domain) {
+      this.verification = new DomainVerification(
+        `${name}-verification`,
+        { ...args.verification, domainId: this.domain.id },
+        parent,
+      );
+    }
+    const displayName = args.displayName ?? name;
+    for (const identity of plan.identities) {
+      this.identities.push(
+        new SenderIdentity(
+          `${name}-identity-${identity.key}`,
+          { domainId: args.agencyDomainId!, email: identity.email, name: displayName },
+          parent,
+        ),
+      );
+    }
+    if (plan.token) {
+      this.apiToken = new ApiToken(
+        `${name}-token`,
+        {
+          name: args.token?.name ?? `${name} sending`.slice(0, 50),
+          scopes: plan.token.scopes as TokenScope[],
+          domainId: plan.token.onAgencyDomain ? args.agencyDomainId : domainId,
+          rotationNonce: args.token?.rotationNonce,
+        },
+        parent,
+      );
+    }
+    for (const user of plan.users) {
+      this.users.push(
+        new ClientUser(
+          `${name}-user-${user.key}`,
+          {
+            email: user.email,
+            role: user.role,
+            permissions: user.permissions,
+            domainIds: domainId ? [domainId] : [],
+          },
+          parent,
+        ),
+      );
+    }
+    return {
+      domainId: domainId === undefined ? undefined : pulumi.output(domainId),
+      dnsRecords: this.domain ? this.domain.dnsRecords : pulumi.output([] as DnsRecord[]),
+      token: this.apiToken?.token,
+      actions: this.humanActions(plan),
+    };
+  }
+
+  private humanActions(plan: ClientPlan): pulumi.Output<string[]> {
+    const parts: pulumi.Output<string[]>[] = [];
+    if (this.domain) {
+      const domain = this.domain;
+      parts.push(
+        pulumi
+          .all([domain.name, domain.verified, domain.dnsRecords])
+          .apply(([name, verified, records]) =>
+            verified
+              ? []
+              : [
+                  `Publish ${records.length} DNS records for ${name} (see dnsRecords), then verify the domain.`,
+                ],
+          ),
+      );
+    }
+    for (const identity of this.identities) {
+      parts.push(
+        pulumi
+          .all([identity.email, identity.verified])
+          .apply(([email, verified]) =>
+            verified ? [] : [`${email} must click the confirmation link MailerSend emailed to it.`],
+          ),
+      );
+    }
+    for (const user of this.users) {
+      parts.push(
+        pulumi
+          .all([user.email, user.state])
+          .apply(([email, state]) =>
+            state === "active" ? [] : [`${email} must accept the MailerSend invite.`],
+          ),
+      );
+    }
+    if (plan.reportingTag) {
+      parts.push(
+        pulumi.output([
+          `Tag the client's emails with "${plan.reportingTag}" to report its activity.`,
+        ]),
+      );
+    }
+    return pulumi.all(parts).apply((lists) => lists.flat());
+  }
+}
+
+interface Built {
+  decision: Decision;
+  dmarcPolicy: DmarcPolicy;
+  plan: ClientPlan;
+  domainId: pulumi.Output<string> | undefined;
+  dnsRecords: pulumi.Output<DnsRecord[]>;
+  token: pulumi.Output<string> | undefined;
+  actions: pulumi.Output<string[]>;
+}
+
+/** The decision for a client's arguments (the component's own call to `decideSendingMethod`). */
+export function decideClient(args: ClientArgs, dmarcPolicy: DmarcPolicy): Decision {
+  return decideSendingMethod(
+    {
+      monthlyVolume: args.monthlyVolume,
+      dnsAccess: args.dnsAccess,
+      dataIsolation: args.dataIsolation,
+      clientAccess: args.clientAccess,
+      domainReputation: args.domainReputation,
+      dmarcPolicy,
+      strictDmarcPlanned: args.strictDmarcPlanned,
+      domainVerified: args.domainVerified,
+    },
+    { ...args.policy, ...(args.method ? { override: args.method } : {}) },
+  );
+}

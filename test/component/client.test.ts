@@ -1,0 +1,439 @@
+/**
+ * The Client and Agency components under Pulumi's mocks: every registration is recorded and
+ * asserted (type, name, parent, inputs); `call` throws, so an unplanned invoke fails loudly. The
+ * package is loaded from dist/ by Node's own loader, so the dynamic resources' providers really
+ * are serialized, as in `pulumi up`.
+ */
+import { createRequire } from "node:module";
+import path from "node:path";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+
+const nodeRequire = createRequire(path.resolve(__dirname, "../../package.json"));
+const pulumi = nodeRequire("@pulumi/pulumi") as typeof import("@pulumi/pulumi");
+type Package = typeof import("../../provider/index");
+
+interface Registration {
+  type: string;
+  name: string;
+  inputs: Record<string, unknown>;
+}
+let registrations: Registration[] = [];
+
+const OUTPUTS_BY_TYPE: Record<string, Record<string, unknown>> = {
+  "pulumi-nodejs:dynamic/mailersend:Domain": {
+    verified: false,
+    dnsRecords: [
+      {
+        purpose: "spf",
+        type: "TXT",
+        name: "acme.test",
+        value: "v=spf1 include:_spf.mailersend.net ~all",
+      },
+    ],
+  },
+  "pulumi-nodejs:dynamic/mailersend:SenderIdentity": { verified: false },
+  "pulumi-nodejs:dynamic/mailersend:ApiToken": { token: "mlsn.mocked" },
+  "pulumi-nodejs:dynamic/mailersend:ClientUser": { state: "invited" },
+};
+
+let mailersend: Package;
+beforeAll(() => {
+  pulumi.runtime.setMocks(
+    {
+      newResource(args) {
+        const { __provider, ...inputs } = args.inputs as Record<string, unknown>;
+        if (args.custom) expect(typeof __provider).toBe("string");
+        registrations.push({ type: args.type, name: args.name, inputs });
+        return { id: `${args.name}-id`, state: { ...inputs, ...OUTPUTS_BY_TYPE[args.type] } };
+      },
+      call(args) {
+        throw new Error(`unexpected invoke ${args.token}`);
+      },
+    },
+    "agency-project",
+    "dev",
+    true,
+  );
+  mailersend = nodeRequire("./dist/provider/index.js");
+});
+beforeEach(async () => {
+  await settled(); // nothing from the previous test may leak into this one
+  registrations = [];
+});
+
+const value = <T>(output: import("@pulumi/pulumi").Output<T>) =>
+  new Promise<T>((resolve) => output.apply((v) => resolve(v)));
+/**
+ * Waits until registrations stop arriving (they complete asynchronously, in no fixed order), then
+ * returns them sorted by name so assertions are exact but order-free.
+ */
+async function settled(): Promise<Registration[]> {
+  let seen = -1;
+  while (seen !== registrations.length) {
+    seen = registrations.length;
+    await new Promise((resolve) => setTimeout(resolve, 60));
+  }
+  return byName(registrations);
+}
+
+/** Sorts registrations, `[type, name, …]` tuples or plain names by the resource name. */
+function byName<T>(items: readonly T[]): T[] {
+  const key = (item: T) =>
+    typeof item === "string"
+      ? item
+      : Array.isArray(item)
+        ? String(item[1])
+        : String((item as { name: string }).name);
+  return [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+const DOMAIN = "pulumi-nodejs:dynamic/mailersend:Domain";
+const VERIFICATION = "pulumi-nodejs:dynamic/mailersend:DomainVerification";
+const IDENTITY = "pulumi-nodejs:dynamic/mailersend:SenderIdentity";
+const TOKEN = "pulumi-nodejs:dynamic/mailersend:ApiToken";
+const USER = "pulumi-nodejs:dynamic/mailersend:ClientUser";
+
+describe("Client", () => {
+  it("a low-volume client gets one sender identity per address on the agency domain, nothing else", async () => {
+    const client = new mailersend.Client("bakery", {
+      domain: "bakery.test",
+      fromAddresses: ["orders@bakery.test", "News@Bakery.test"],
+      displayName: "The Bakery",
+      monthlyVolume: 300,
+      dmarcPolicy: "none",
+      agencyDomainId: "agency-domain-id",
+    });
+    expect(await value(client.method)).toBe("identity");
+    expect(await settled()).toEqual(
+      byName([
+        { type: "mailersend:index:Client", name: "bakery", inputs: {} },
+        {
+          type: IDENTITY,
+          name: "bakery-identity-orders-at-bakery-test",
+          inputs: { domainId: "agency-domain-id", email: "orders@bakery.test", name: "The Bakery" },
+        },
+        {
+          type: IDENTITY,
+          name: "bakery-identity-news-at-bakery-test",
+          inputs: { domainId: "agency-domain-id", email: "news@bakery.test", name: "The Bakery" },
+        },
+      ]),
+    );
+    expect(await value(client.identities[0].urn)).toBe(
+      "urn:pulumi:dev::agency-project::mailersend:index:Client$pulumi-nodejs:dynamic/mailersend:SenderIdentity::bakery-identity-orders-at-bakery-test",
+    );
+    expect((await value(client.reasons)).map((r) => r.code)).toEqual(["low-volume"]);
+    expect((await value(client.warnings)).map((w) => w.code)).toEqual(["shared-reputation"]);
+    expect(await value(client.reportingTag)).toBe("client-bakery");
+    expect(await value(client.token)).toBeUndefined();
+    expect(await value(client.dnsRecords)).toEqual([]);
+    expect(await value(client.actions)).toEqual([
+      "orders@bakery.test must click the confirmation link MailerSend emailed to it.",
+      "news@bakery.test must click the confirmation link MailerSend emailed to it.",
+      'Tag the client\'s emails with "client-bakery" to report its activity.',
+    ]);
+  });
+
+  it("a high-volume client with DNS access gets a domain, its verification, a scoped token and its users", async () => {
+    const client = new mailersend.Client("acme", {
+      domain: "acme.test",
+      fromAddresses: ["news@acme.test"],
+      monthlyVolume: 45_000,
+      dnsAccess: true,
+      clientAccess: true,
+      dmarcPolicy: "quarantine",
+      users: [{ email: "Owner@Acme.test" }, { email: "cfo@acme.test", role: "Accountant" }],
+      domainSettings: { trackOpens: false },
+      verification: { mode: "wait", timeoutSeconds: 60 },
+    });
+    expect(await value(client.method)).toBe("domain");
+    expect(await settled()).toEqual(
+      byName([
+        { type: "mailersend:index:Client", name: "acme", inputs: {} },
+        {
+          type: DOMAIN,
+          name: "acme-domain",
+          inputs: { trackOpens: false, name: "acme.test", adopt: false },
+        },
+        {
+          type: VERIFICATION,
+          name: "acme-verification",
+          inputs: { mode: "wait", timeoutSeconds: 60, domainId: "acme-domain-id" },
+        },
+        {
+          type: TOKEN,
+          name: "acme-token",
+          inputs: { name: "acme sending", scopes: ["email_full"], domainId: "acme-domain-id" },
+        },
+        {
+          type: USER,
+          name: "acme-user-owner-at-acme-test",
+          inputs: {
+            email: "owner@acme.test",
+            role: "Custom User",
+            permissions: ["read-activity", "read-analytics"],
+            domainIds: ["acme-domain-id"],
+          },
+        },
+        {
+          type: USER,
+          name: "acme-user-cfo-at-acme-test",
+          inputs: {
+            email: "cfo@acme.test",
+            role: "Accountant",
+            permissions: [],
+            domainIds: ["acme-domain-id"],
+          },
+        },
+      ]),
+    );
+    expect((await value(client.reasons)).map((r) => r.code)).toEqual([
+      "client-access",
+      "high-volume",
+    ]);
+    expect(await value(client.domainId)).toBe("acme-domain-id");
+    expect(await value(client.token)).toBe("mlsn.mocked");
+    expect(await value(client.dnsRecords)).toEqual(OUTPUTS_BY_TYPE[DOMAIN].dnsRecords);
+    expect(await value(client.actions)).toEqual([
+      "Publish 1 DNS records for acme.test (see dnsRecords), then verify the domain.",
+      "owner@acme.test must accept the MailerSend invite.",
+      "cfo@acme.test must accept the MailerSend invite.",
+    ]);
+  });
+
+  it("reuses a domain already verified in the account: by id, or by adopting it; never a second one", async () => {
+    const byId = new mailersend.Client("reuse", {
+      domain: "reuse.test",
+      monthlyVolume: 100,
+      domainVerified: true,
+      existingDomainId: "existing-id",
+    });
+    expect(await value(byId.method)).toBe("domain");
+    expect((await settled()).map((r) => [r.type, r.name, r.inputs])).toEqual([
+      ["mailersend:index:Client", "reuse", {}],
+      [
+        TOKEN,
+        "reuse-token",
+        { name: "reuse sending", scopes: ["email_full"], domainId: "existing-id" },
+      ],
+    ]);
+    registrations = [];
+    const adopted = new mailersend.Client("adopt", {
+      domain: "adopt.test",
+      monthlyVolume: 100,
+      domainVerified: true,
+    });
+    await value(adopted.method);
+    expect((await settled()).map((r) => [r.type, r.name, r.inputs])).toEqual([
+      ["mailersend:index:Client", "adopt", {}],
+      [DOMAIN, "adopt-domain", { name: "adopt.test", adopt: true }],
+      [
+        TOKEN,
+        "adopt-token",
+        { name: "adopt sending", scopes: ["email_full"], domainId: "adopt-domain-id" },
+      ],
+    ]);
+    expect((await value(adopted.reasons)).map((r) => r.code)).toEqual(["domain-already-verified"]);
+  });
+
+  it("keeps the identities while moving to a domain, until the domain is verified", async () => {
+    const client = new mailersend.Client("growing", {
+      domain: "growing.test",
+      fromAddresses: ["hello@growing.test"],
+      monthlyVolume: 9000,
+      dnsAccess: true,
+      agencyDomainId: "agency-domain-id",
+      keepIdentitiesUntilVerified: true,
+    });
+    await value(client.method);
+    expect((await settled()).map((r) => r.name)).toEqual(
+      byName([
+        "growing",
+        "growing-domain",
+        "growing-verification",
+        "growing-identity-hello-at-growing-test",
+        "growing-token",
+      ]),
+    );
+  });
+
+  it("gives an identity client a token only when asked, on the agency domain", async () => {
+    const client = new mailersend.Client("small", {
+      domain: "small.test",
+      fromAddresses: ["hi@small.test"],
+      monthlyVolume: 10,
+      dmarcPolicy: "none",
+      agencyDomainId: "agency-domain-id",
+      token: { allowForIdentity: true, scopes: ["email_full"] },
+    });
+    await value(client.method);
+    expect((await settled()).find((r) => r.type === TOKEN)).toEqual({
+      type: TOKEN,
+      name: "small-token",
+      inputs: { name: "small sending", scopes: ["email_full"], domainId: "agency-domain-id" },
+    });
+  });
+
+  it("an explicit method is recorded as a reason", async () => {
+    const client = new mailersend.Client("forced", {
+      domain: "forced.test",
+      fromAddresses: ["a@forced.test"],
+      monthlyVolume: 10,
+      dnsAccess: true,
+      dmarcPolicy: "none",
+      method: "domain",
+    });
+    expect(await value(client.method)).toBe("domain");
+    expect((await value(client.reasons))[0].code).toBe("method-override");
+    expect((await value(client.warnings)).map((w) => w.code)).toContain(
+      "override-against-recommendation",
+    );
+  });
+
+  it("fails with the blocker's message and creates nothing when the method cannot work", async () => {
+    expect(
+      () =>
+        new mailersend.Client("strict", {
+          domain: "strict.test",
+          fromAddresses: ["a@strict.test"],
+          monthlyVolume: 10,
+          dmarcPolicy: "reject",
+          agencyDomainId: "agency-domain-id",
+        }),
+    ).toThrow(/^Client strict cannot be set up:\n {2}- \[domain-needs-dns-access\] /);
+    expect((await settled()).map((r) => r.type)).toEqual(["mailersend:index:Client"]);
+  });
+
+  it("names every bad argument at once, before creating anything", async () => {
+    expect(
+      () =>
+        new mailersend.Client("broken", {
+          domain: "not a domain",
+          fromAddresses: ["ok@x.test", "nope", "ok@x.test"],
+          monthlyVolume: 10,
+          existingDomainId: "x",
+          users: [{ email: "" }],
+          dmarcPolicy: "maybe" as never,
+        }),
+    ).toThrow(
+      "Client broken has invalid arguments:\n" +
+        '  - domain: must be the client\'s domain name, such as acme.com; got "not a domain"\n' +
+        '  - fromAddresses[1]: must be an email address such as news@acme.com; got "nope"\n' +
+        "  - fromAddresses[2]: repeats ok@x.test\n" +
+        "  - existingDomainId: is only used with domainVerified: true (the domain already verified in the account)\n" +
+        '  - users[0].email: must be an email address; got ""\n' +
+        '  - dmarcPolicy: must be one of none, quarantine, reject, unknown or auto; got "maybe"',
+    );
+    expect((await settled()).filter((r) => r.type !== "mailersend:index:Client")).toEqual([]);
+  });
+
+  it("says what an identity client is missing", () => {
+    expect(
+      () =>
+        new mailersend.Client("lonely", {
+          domain: "lonely.test",
+          fromAddresses: ["me@gmail.com"],
+          monthlyVolume: 10,
+          dmarcPolicy: "none",
+          users: [{ email: "boss@lonely.test" }],
+        }),
+    ).toThrow(
+      "Client lonely has invalid arguments:\n" +
+        "  - fromAddresses[0]: is on a free email provider (gmail.com); MailerSend allows sender identities only on custom domains\n" +
+        "  - agencyDomainId: is required for a sender identity client: identities send through the agency's verified domain\n" +
+        "  - users: cannot be given to a sender identity client: MailerSend gives user access per domain, and an identity has none (set clientAccess: true to give the client a domain)",
+    );
+  });
+
+  it("dmarcPolicy auto: a failed lookup is unknown with a warning, not a crash", async () => {
+    const client = new mailersend.Client("lookup", {
+      domain: "lookup.test",
+      fromAddresses: ["a@lookup.test"],
+      monthlyVolume: 10,
+      dmarcPolicy: "auto",
+      dmarcLookup: { servers: ["127.0.0.1:9"], timeoutMs: 200 },
+      agencyDomainId: "agency-domain-id",
+    });
+    expect(await value(client.dmarcPolicy)).toBe("unknown");
+    expect((await value(client.warnings)).map((w) => w.code)).toContain("dmarc-policy-unknown");
+    expect((await settled()).map((r) => r.name)).toEqual([
+      "lookup",
+      "lookup-identity-a-at-lookup-test",
+    ]);
+  });
+});
+
+describe("Agency", () => {
+  const clients = (count: number) =>
+    Object.fromEntries(
+      Array.from({ length: count }, (_, i) => [
+        `client${i + 1}`,
+        {
+          domain: `client${i + 1}.test`,
+          monthlyVolume: 50_000,
+          dnsAccess: true,
+          token: { create: false },
+        },
+      ]),
+    );
+
+  it("creates each client under the agency and passes the agency domain to identities", async () => {
+    const agency = new mailersend.Agency("agency", {
+      plan: "starter",
+      domainId: "agency-domain-id",
+      clients: {
+        big: {
+          domain: "big.test",
+          monthlyVolume: 50_000,
+          dnsAccess: true,
+          token: { create: false },
+        },
+        small: {
+          domain: "small.test",
+          fromAddresses: ["hi@small.test"],
+          monthlyVolume: 100,
+          dmarcPolicy: "none",
+        },
+      },
+    });
+    expect(await value(agency.methods)).toEqual({ big: "domain", small: "identity" });
+    expect((await settled()).map((r) => [r.type, r.name])).toEqual([
+      ["mailersend:index:Agency", "agency"],
+      ["mailersend:index:Client", "big"],
+      [DOMAIN, "big-domain"],
+      [VERIFICATION, "big-verification"],
+      ["mailersend:index:Client", "small"],
+      [IDENTITY, "small-identity-hi-at-small-test"],
+    ]);
+    expect(await value(agency.clients.small.urn)).toBe(
+      "urn:pulumi:dev::agency-project::mailersend:index:Agency$mailersend:index:Client::small",
+    );
+    expect(registrations.find((r) => r.type === IDENTITY)?.inputs.domainId).toBe(
+      "agency-domain-id",
+    );
+  });
+
+  it("fails before creating any client when the plan cannot hold them all, naming the clients over", async () => {
+    expect(
+      () => new mailersend.Agency("agency", { plan: "starter", clients: clients(12) }),
+    ).toThrow(
+      /^Agency agency: the clients do not fit the MailerSend plan:\n {2}- \[domain-limit-exceeded\] .*Over the limit: client11 \(the 11th domain\) and client12 \(the 12th domain\)/,
+    );
+    expect((await settled()).map((r) => r.type)).toEqual(["mailersend:index:Agency"]);
+  });
+
+  it("counts domains already in the account and add-on domain spaces", () => {
+    expect(
+      () => new mailersend.Agency("a", { plan: "starter", extraDomains: 2, clients: clients(12) }),
+    ).not.toThrow();
+    registrations = [];
+    expect(
+      () =>
+        new mailersend.Agency("b", {
+          plan: "starter",
+          existing: { domains: 9 },
+          clients: clients(2),
+        }),
+    ).toThrow(/Over the limit: client2 \(the 11th domain\)/);
+  });
+});
