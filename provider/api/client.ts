@@ -286,10 +286,12 @@ export class MailerSendClient {
      */
     create: async (body: CreateTokenBody): Promise<ApiCreatedToken> => {
       const policy = this.transport.settings.retry;
+      const firstAttemptAt = Date.now();
+      let answerLost = false;
       for (let round = 1; ; round++) {
         const attemptStartedAt = Date.now();
         try {
-          return (
+          const created = (
             await this.call(
               {
                 method: "POST",
@@ -300,6 +302,10 @@ export class MailerSendClient {
               dataOf(createdTokenSchema),
             )
           ).data;
+          // A request we gave up on may still have been completed by the server after our
+          // clean-up looked: sweep once more, keeping the token we now hold.
+          if (answerLost) await this.deleteTokensNamed(body.name, firstAttemptAt, created.id);
+          return created;
         } catch (error) {
           if (
             !MailerSendApiError.is(error) ||
@@ -308,14 +314,12 @@ export class MailerSendClient {
           ) {
             throw error;
           }
-          const orphans = (await this.tokens.list()).filter(
-            (token) => token.name === body.name && createdSince(token.created_at, attemptStartedAt),
-          );
+          answerLost = true;
           logLine(
             `POST /token: ${error.kind === "timeout" ? "timed out" : "answer lost"}; ` +
-              `deleting ${orphans.length} token(s) it may have created, then trying again`,
+              "deleting any token it may have created, then trying again",
           );
-          for (const orphan of orphans) await this.tokens.delete(orphan.id);
+          await this.deleteTokensNamed(body.name, attemptStartedAt);
           await sleep(retryDelayMs(policy, round, undefined));
         }
       }
@@ -433,6 +437,18 @@ export class MailerSendClient {
   }
 
   // ---------------------------------------------------------------- plumbing
+
+  /** Deletes the tokens of this name created since `since` (the orphans of lost creates). */
+  private async deleteTokensNamed(name: string, since: number, keepId?: string): Promise<void> {
+    const orphans = (await this.tokens.list()).filter(
+      (token) =>
+        token.name === name && token.id !== keepId && createdSince(token.created_at, since),
+    );
+    for (const orphan of orphans) {
+      logLine(`deleting token ${orphan.id}: created by a request whose answer was lost`);
+      await this.tokens.delete(orphan.id);
+    }
+  }
 
   private async call<T extends z.ZodType>(spec: CallSpec, schema: T): Promise<z.infer<T>> {
     const response = await this.transport.send(spec);

@@ -63,7 +63,12 @@ export class MailerSendApiError extends Error {
     this.path = details.path;
     this.status = details.status;
     this.apiMessage = details.apiMessage && redactSecrets(details.apiMessage);
-    this.fieldErrors = details.fieldErrors ?? {};
+    this.fieldErrors = Object.fromEntries(
+      Object.entries(details.fieldErrors ?? {}).map(([field, messages]) => [
+        field,
+        messages.map(redactSecrets),
+      ]),
+    );
     this.retryable = details.retryable;
     this.outcomeUnknown = details.outcomeUnknown ?? false;
     this.retryAfterSeconds = details.retryAfterSeconds;

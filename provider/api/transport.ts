@@ -75,7 +75,7 @@ export class Transport {
         this.observe(response.headers);
         return response;
       } catch (raw) {
-        const error = raw as MailerSendApiError;
+        const error = withWindowWait(raw as MailerSendApiError, this.settings.gate.windowMs);
         error.attempts = attempt;
         const decision = decideRetry(
           this.settings.retry,
@@ -139,6 +139,17 @@ export class Transport {
       resetsAt: headers["x-apiquota-reset"],
     });
   }
+}
+
+/**
+ * A per-minute 429 without Retry-After: MailerSend documents no Retry-After (it was never observed,
+ * mailersend-api.md §2.3) and says the limit "clears within the minute". Short backoff would only
+ * spend more of the daily quota on 429s, so wait one rate-limit window, as if the server had said so.
+ */
+function withWindowWait(error: MailerSendApiError, windowMs: number): MailerSendApiError {
+  if (error.kind !== "rate-limit" || error.retryAfterSeconds !== undefined) return error;
+  Object.defineProperty(error, "retryAfterSeconds", { value: windowMs / 1000 });
+  return error;
 }
 
 function retryReason(error: MailerSendApiError): string {
