@@ -122,6 +122,8 @@ export class Client extends pulumi.ComponentResource {
   declare readonly dnsRecords: pulumi.Output<DnsRecord[]>;
   /** The client's token value (secret), if it has one. */
   declare readonly token: pulumi.Output<string | undefined>;
+  /** Whether the client has a token (not secret: the value is). */
+  declare readonly hasToken: pulumi.Output<boolean>;
   /** The addresses the client sends from. */
   declare readonly fromAddresses: pulumi.Output<string[]>;
   /** The tag to put on an identity client's emails for per-client activity reports. */
@@ -170,6 +172,7 @@ export class Client extends pulumi.ComponentResource {
     this.token = pulumi.secret(
       pulumi.output(Promise.resolve(built).then((b) => b.token)),
     ) as pulumi.Output<string | undefined>;
+    this.hasToken = value((b) => b.plan.token !== undefined) as pulumi.Output<boolean>;
     this.actions = pulumi.output(Promise.resolve(built).then((b) => b.actions)) as pulumi.Output<
       string[]
     >;
@@ -182,6 +185,7 @@ export class Client extends pulumi.ComponentResource {
       domainId: this.domainId,
       dnsRecords: this.dnsRecords,
       token: this.token,
+      hasToken: this.hasToken,
       fromAddresses: this.fromAddresses,
       reportingTag: this.reportingTag,
       actions: this.actions,
