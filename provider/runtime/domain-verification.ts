@@ -2,7 +2,8 @@
  * DomainVerification: the provider operations. Rules in `domain-verification.logic.ts`.
  *
  * API calls: mode none 1 (the domain); trigger 2 (verify, then the domain's verified flag); wait 1
- * per poll + 1 at success (the domain) or failure (the records to publish); refresh 1; delete none
+ * per poll + 1 at success (the domain) or 2 at failure (the domain's name, the records to publish);
+ * refresh 1; delete none
  * (nothing to delete in MailerSend).
  */
 import type { MailerSendClient } from "../api/client";

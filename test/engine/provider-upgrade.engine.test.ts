@@ -1,0 +1,102 @@
+// A new release of pulumi-mailersend takes effect on the next command, without an `update` of every
+// resource: the state's `__provider` is only a shim that requires `pulumi-mailersend/runtime` by
+// name (DESIGN.md, "The thin shim"), so refresh and destroy, which do not run the program, use the
+// installed package's runtime, not code frozen in the state.
+//
+// The "new release" is a copy of the built package, installed as the project's
+// node_modules/pulumi-mailersend (the repository's own dist/ is not touched), whose runtime logs
+// each call it serves.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { changesIn, printed, useEngineStack } from "../support/engine-stack";
+import { REPO_ROOT } from "../support/pulumi";
+import { ENGINE_TEST_TIMEOUT } from "../support/pulumi-vitest";
+
+const timeout = ENGINE_TEST_TIMEOUT;
+const MARKER = "pulumi-mailersend 0.1.1-upgrade-test";
+const RUNTIME_INDEX = path.join("dist", "provider", "runtime", "index.js");
+
+/** Makes the copied package the "next release": a new version whose runtime logs its calls. */
+function patchRelease(packageDir: string): void {
+  const manifest = path.join(packageDir, "package.json");
+  const pkg = JSON.parse(fs.readFileSync(manifest, "utf8")) as { version: string };
+  fs.writeFileSync(manifest, JSON.stringify({ ...pkg, version: "0.1.1" }, null, 2));
+  fs.appendFileSync(
+    path.join(packageDir, RUNTIME_INDEX),
+    `
+// Added by test/engine/provider-upgrade.engine.test.ts.
+for (const type of ["Domain", "DomainVerification", "SenderIdentity", "ApiToken", "ClientUser"]) {
+  for (const method of ["diff", "read", "delete"]) {
+    const original = exports[type][method];
+    exports[type][method] = (id, ...rest) => {
+      console.log(${JSON.stringify(MARKER)} + ": " + type + "." + method + " " + id);
+      return original(id, ...rest);
+    };
+  }
+}
+`,
+  );
+}
+
+/** The logged calls, without ids: `ApiToken.read`, ... sorted. */
+function callsLogged(result: { diagnostics?: { message: string; severity: string }[] }) {
+  return printed(result, MARKER)
+    .map((line) => line.slice(line.indexOf(MARKER) + MARKER.length + 2).split(" ")[0])
+    .sort();
+}
+
+describe("upgrading the provider between runs", () => {
+  const stack = useEngineStack({ example: "api-token" });
+  let before: Awaited<ReturnType<ReturnType<typeof stack>["snapshot"]>> = {};
+  const repoRuntime = fs.readFileSync(path.join(REPO_ROOT, RUNTIME_INDEX), "utf8");
+
+  it("up with the current release", { timeout }, async () => {
+    const up = await stack().ws.up();
+    expect(up.summary).toMatchObject({ result: "succeeded", resourceChanges: { create: 4 } });
+    expect(printed(up, MARKER)).toEqual([]);
+    before = await stack().snapshot();
+  });
+
+  it("refresh runs the new release's read, changing nothing", { timeout }, async () => {
+    const { ws } = stack();
+    const installed = stack().installPackageCopy(patchRelease);
+    expect(fs.realpathSync(path.join(ws.projectDir, "node_modules", "pulumi-mailersend"))).toBe(
+      installed,
+    );
+    expect(fs.readFileSync(path.join(REPO_ROOT, RUNTIME_INDEX), "utf8")).toBe(repoRuntime);
+
+    // The engine asks the provider's diff after each read to decide whether the refresh changed
+    // the resource; both come from the new release.
+    const refresh = await ws.refresh();
+    expect(callsLogged(refresh)).toEqual([
+      "ApiToken.diff",
+      "ApiToken.diff",
+      "ApiToken.read",
+      "ApiToken.read",
+      "Domain.diff",
+      "Domain.read",
+    ]);
+    expect(refresh.summary?.resourceChanges).toEqual({ same: 4 });
+    expect(await stack().snapshot()).toEqual(before);
+  });
+
+  it(
+    "preview runs the new release's diff and shows no changes: __provider is unchanged",
+    { timeout },
+    async () => {
+      const { json } = await stack().ws.preview();
+      expect(callsLogged(json)).toEqual(["ApiToken.diff", "ApiToken.diff", "Domain.diff"]);
+      expect(changesIn(json)).toEqual([]);
+    },
+  );
+
+  it("destroy runs the new release's delete and empties the account", { timeout }, async () => {
+    const { ws, emulator } = stack();
+    const destroy = await ws.destroy();
+    expect(callsLogged(destroy)).toEqual(["ApiToken.delete", "ApiToken.delete", "Domain.delete"]);
+    expect(destroy.summary).toMatchObject({ result: "succeeded", resourceChanges: { delete: 4 } });
+    expect(emulator.store.counts()).toEqual(stack().baseline);
+    expect(fs.readFileSync(path.join(REPO_ROOT, RUNTIME_INDEX), "utf8")).toBe(repoRuntime);
+  });
+});
