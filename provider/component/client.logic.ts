@@ -4,6 +4,7 @@
  * resources.
  */
 import type { Decision, DecisionPolicy, DmarcPolicy, SendingMethod } from "./decide";
+import type { DmarcLookupOptions } from "./dmarc";
 
 /** Token scopes a client's own token gets unless told otherwise: sending only (least privilege). */
 export const DEFAULT_CLIENT_TOKEN_SCOPES = ["email_full"] as const;
@@ -27,27 +28,62 @@ const FREE_MAIL = new Set([
   "protonmail.com",
 ]);
 
-/** The plain (not Output) arguments the decision and the plan depend on. */
-export interface ClientPlanInput {
-  /** The client's domain: its sending domain when it gets one; the DMARC lookup uses it either way. */
+/** One of the client's people, invited with access to the client's domain only. */
+export interface ClientUserSpec {
+  email: string;
+  /** Default `Custom User`. */
+  role?: string;
+  /** Default read-only: `read-activity`, `read-analytics` (for `Custom User`). */
+  permissions?: string[];
+}
+
+/**
+ * The Client's plain arguments: everything the decision and the plan of children depend on. They
+ * are plain values, not Outputs, so the decision is made while the program runs and `pulumi
+ * preview` shows exactly the resources chosen.
+ */
+export interface ClientDecisionArgs {
+  /** The client's domain (its sending domain if it gets one), e.g. `acme.com`. */
   domain: string;
-  /** The addresses the client sends from. */
+  /** The addresses the client sends from, e.g. `["news@acme.com"]`: one sender identity each for an identity client. */
   fromAddresses?: string[];
+  /** The client's display name, used as the sender name of its identities (default: the resource name). */
+  displayName?: string;
+  /** Emails the client sends in a typical month. */
   monthlyVolume: number;
+  /** The client's DNS can be changed now, by you or by them. */
   dnsAccess?: boolean;
+  /** The client needs its own activity, analytics, suppressions and scoped tokens. */
   dataIsolation?: boolean;
+  /** Client users must log in to see their own data. */
   clientAccess?: boolean;
+  /** The client already sends consistently from its own domain. */
   domainReputation?: boolean;
+  /** The client domain's DMARC policy now; `auto` reads `_dmarc.<domain>` while the program runs. */
   dmarcPolicy?: DmarcPolicy | "auto";
+  /** The client wants to move to strict DMARC enforcement. */
   strictDmarcPlanned?: boolean;
+  /** The client's domain is already verified in this account: reuse it (by `existingDomainId`, or by adopting it). */
   domainVerified?: boolean;
+  /** With `domainVerified`: the id of that domain. Without it the domain is adopted by name. */
   existingDomainId?: string;
+  /** Force a method; recorded as a reason. Cannot override a blocker. */
   method?: SendingMethod;
+  /** The agency's thresholds (see `decideSendingMethod`). */
   policy?: Partial<Omit<DecisionPolicy, "override">>;
+  /** How to look up DMARC for `dmarcPolicy: "auto"`. */
+  dmarcLookup?: DmarcLookupOptions;
+  /** People to invite with access to the client's domain (domain clients only). */
+  users?: ClientUserSpec[];
+  /** When a client moves from identities to a domain: keep the identities until `domainVerified` is set. */
+  keepIdentitiesUntilVerified?: boolean;
+}
+
+/** What the plan needs besides the plain arguments. */
+export interface ClientPlanInput extends ClientDecisionArgs {
+  /** Whether an agency domain id was given (its value may not be known yet). */
   hasAgencyDomain?: boolean;
   token?: { create?: boolean; scopes?: string[]; allowForIdentity?: boolean };
-  users?: { email: string; role?: string; permissions?: string[] }[];
-  keepIdentitiesUntilVerified?: boolean;
 }
 
 export interface ClientProblem {

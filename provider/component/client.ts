@@ -8,6 +8,7 @@ import {
   checkArgsForMethod,
   checkClientArgs,
   planClient,
+  type ClientDecisionArgs,
   type ClientPlan,
   type ClientProblem,
 } from "./client.logic";
@@ -15,61 +16,21 @@ import {
   decideSendingMethod,
   type Decision,
   type DecisionNote,
-  type DecisionPolicy,
   type DmarcPolicy,
   type SendingMethod,
 } from "./decide";
-import { lookupDmarcPolicy, type DmarcLookupOptions } from "./dmarc";
+import { lookupDmarcPolicy } from "./dmarc";
+
+export type { ClientDecisionArgs, ClientUserSpec } from "./client.logic";
 
 /** The component's type token: a compatibility promise, like the resources' tokens. */
 export const CLIENT_TYPE = "mailersend:index:Client";
 
-/** One of the client's people, invited with access to the client's domain only. */
-export interface ClientUserSpec {
-  email: string;
-  /** Default `Custom User`. */
-  role?: string;
-  /** Default read-only: `read-activity`, `read-analytics` (for `Custom User`). */
-  permissions?: string[];
-}
-
 /**
- * Arguments of a {@link Client}. The decision attributes are plain values, not Outputs: the
- * decision is made while the program runs, so `pulumi preview` shows exactly the resources chosen.
+ * Arguments of a {@link Client}: the plain decision arguments ({@link ClientDecisionArgs}) plus
+ * the ones that may be Outputs.
  */
-export interface ClientArgs {
-  /** The client's domain (its sending domain if it gets one), e.g. `acme.com`. */
-  domain: string;
-  /** The addresses the client sends from, e.g. `["news@acme.com"]`: one sender identity each for an identity client. */
-  fromAddresses?: string[];
-  /** The client's display name, used as the sender name of its identities (default: the resource name). */
-  displayName?: string;
-
-  /** Emails the client sends in a typical month. */
-  monthlyVolume: number;
-  /** The client's DNS can be changed now, by you or by them. */
-  dnsAccess?: boolean;
-  /** The client needs its own activity, analytics, suppressions and scoped tokens. */
-  dataIsolation?: boolean;
-  /** Client users must log in to see their own data. */
-  clientAccess?: boolean;
-  /** The client already sends consistently from its own domain. */
-  domainReputation?: boolean;
-  /** The client domain's DMARC policy now; `auto` reads `_dmarc.<domain>` while the program runs. */
-  dmarcPolicy?: DmarcPolicy | "auto";
-  /** The client wants to move to strict DMARC enforcement. */
-  strictDmarcPlanned?: boolean;
-  /** The client's domain is already verified in this account: reuse it (by `existingDomainId`, or by adopting it). */
-  domainVerified?: boolean;
-  /** With `domainVerified`: the id of that domain. Without it the domain is adopted by name. */
-  existingDomainId?: string;
-  /** Force a method; recorded as a reason. Cannot override a blocker. */
-  method?: SendingMethod;
-  /** The agency's thresholds (see `decideSendingMethod`). */
-  policy?: Partial<Omit<DecisionPolicy, "override">>;
-  /** How to look up DMARC for `dmarcPolicy: "auto"`. */
-  dmarcLookup?: DmarcLookupOptions;
-
+export interface ClientArgs extends ClientDecisionArgs {
   /** The agency's verified domain, which identities send through. Required for identity clients. */
   agencyDomainId?: pulumi.Input<string>;
   /** The client's token. Domain clients get one scoped to their domain (`email_full` only) unless `create: false`. */
@@ -81,14 +42,10 @@ export interface ClientArgs {
     /** Identity clients get no token: it could not be restricted to the identity. Set to accept that. */
     allowForIdentity?: boolean;
   };
-  /** People to invite with access to the client's domain (domain clients only). */
-  users?: ClientUserSpec[];
   /** Settings of the client's Domain (tracking and so on). */
   domainSettings?: Omit<DomainArgs, "name" | "adopt">;
   /** How to verify the client's new domain (default: one trigger). */
   verification?: Omit<DomainVerificationArgs, "domainId">;
-  /** When a client moves from identities to a domain: keep the identities until `domainVerified` is set. */
-  keepIdentitiesUntilVerified?: boolean;
 }
 
 /** A failure of the Client's arguments or decision, raised before any resource is created. */

@@ -11,6 +11,7 @@
  * Pure TypeScript: no I/O, no Pulumi. {@link checkPlanLimits} is total: it never throws.
  */
 
+import { describe, joinWords, readRecord } from "./words";
 import type { SendingMethod } from "./decide";
 
 /** A MailerSend plan. */
@@ -187,42 +188,10 @@ function ordinal(n: number): string {
   }
 }
 
-function joinWords(items: readonly string[], last = "and"): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} ${last} ${items[items.length - 1]}`;
-}
-
-function describe(value: unknown): string {
-  try {
-    switch (typeof value) {
-      case "string":
-        return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-      case "number":
-        return Object.is(value, -0) ? "0" : String(value);
-      case "boolean":
-        return String(value);
-      case "undefined":
-        return "nothing";
-      case "object":
-        if (value === null) return "null";
-        return Array.isArray(value) ? "an array" : "an object";
-      default:
-        return `a ${typeof value}`;
-    }
-  } catch {
-    return "an unreadable value";
-  }
-}
-
-function readRecord(value: unknown): Map<string, unknown> | undefined {
-  try {
-    if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
-    const entries = new Map<string, unknown>();
-    for (const key of Object.keys(value)) entries.set(key, (value as Record<string, unknown>)[key]);
-    return entries;
-  } catch {
-    return undefined;
-  }
+/** The plain object's entries, or undefined when it is not a readable plain object. */
+function readEntries(value: unknown): Map<string, unknown> | undefined {
+  const record = readRecord(value);
+  return record.ok ? record.entries : undefined;
 }
 
 function isCount(value: unknown): value is number {
@@ -244,7 +213,7 @@ interface Account {
 function readAccount(input: unknown, errors: PlanNote<PlanErrorCode>[]): Account | undefined {
   const settingsError = (message: string) =>
     errors.push({ code: "invalid-plan-settings", message });
-  const entries = typeof input === "string" ? new Map([["plan", input]]) : readRecord(input);
+  const entries = typeof input === "string" ? new Map([["plan", input]]) : readEntries(input);
   if (entries === undefined) {
     errors.push({
       code: "invalid-plan",
@@ -277,7 +246,7 @@ function readAccount(input: unknown, errors: PlanNote<PlanErrorCode>[]): Account
   const nested = (key: "existing" | "limits") => {
     const value = entries.get(key);
     if (value === undefined || value === null) return new Map<string, unknown>();
-    const record = readRecord(value);
+    const record = readEntries(value);
     if (record === undefined) {
       settingsError(
         `${key} must be an object with domains and identities; got ${describe(value)}.`,
@@ -378,7 +347,7 @@ function readClients(input: unknown, errors: PlanNote<PlanErrorCode>[]): ClientN
   const clients: ClientNeeds[] = [];
   const seen = new Set<string>();
   items.forEach((item, index) => {
-    const entries = readRecord(item);
+    const entries = readEntries(item);
     const position = `Client ${index + 1}`;
     if (entries === undefined) {
       clientError(`${position} must be an object; got ${describe(item)}.`);

@@ -6,20 +6,15 @@
  */
 import { registerSecret } from "../api/redact";
 import { inputsFromOutputs } from "./check";
-import { apiClient, PartialFailureError, withoutProvider } from "./context";
+import { apiClient, PartialFailureError, withoutProvider, parseInputs } from "./context";
 import {
   apiTokenInputsSchema,
   apiTokenOutputs,
   checkApiToken,
   diffApiToken,
   toApiStatus,
-  type ApiTokenInputs,
   type ApiTokenOutputs,
 } from "./api-token.logic";
-
-function parseInputs(bag: Record<string, unknown>): ApiTokenInputs {
-  return apiTokenInputsSchema.parse(withoutProvider(bag));
-}
 
 export const apiTokenProvider = {
   async check(_olds: Record<string, unknown>, news: Record<string, unknown>) {
@@ -31,7 +26,7 @@ export const apiTokenProvider = {
   },
 
   async create(bag: Record<string, unknown>) {
-    const inputs = parseInputs(bag);
+    const inputs = parseInputs(apiTokenInputsSchema, bag);
     const api = apiClient();
     const created = await api.tokens.create({
       name: inputs.name,
@@ -74,7 +69,7 @@ export const apiTokenProvider = {
   },
 
   async update(id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
-    const inputs = parseInputs(news);
+    const inputs = parseInputs(apiTokenInputsSchema, news);
     const previous = withoutProvider(olds) as unknown as ApiTokenOutputs;
     const body: { name?: string; status?: "pause" | "unpause" } = {};
     if (inputs.name !== previous.name) body.name = inputs.name;

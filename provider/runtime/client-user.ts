@@ -6,7 +6,7 @@
  * the invite has just been accepted: the invite, then the user list); delete 1.
  */
 import { inputsFromOutputs } from "./check";
-import { apiClient, withoutProvider } from "./context";
+import { apiClient, withoutProvider, parseInputs } from "./context";
 import {
   activeOutputs,
   checkClientUser,
@@ -14,13 +14,8 @@ import {
   diffClientUser,
   inviteBody,
   invitedOutputs,
-  type ClientUserInputs,
   type ClientUserOutputs,
 } from "./client-user.logic";
-
-function parseInputs(bag: Record<string, unknown>): ClientUserInputs {
-  return clientUserInputsSchema.parse(withoutProvider(bag));
-}
 
 export const clientUserProvider = {
   async check(_olds: Record<string, unknown>, news: Record<string, unknown>) {
@@ -32,7 +27,7 @@ export const clientUserProvider = {
   },
 
   async create(bag: Record<string, unknown>) {
-    const inputs = parseInputs(bag);
+    const inputs = parseInputs(clientUserInputsSchema, bag);
     const { value: invite } = await apiClient().users.invite(inviteBody(inputs));
     return { id: inputs.email, outs: invitedOutputs(inputs, invite) };
   },
@@ -61,7 +56,7 @@ export const clientUserProvider = {
   },
 
   async update(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
-    const inputs = parseInputs(news);
+    const inputs = parseInputs(clientUserInputsSchema, news);
     const previous = withoutProvider(olds) as unknown as ClientUserOutputs;
     const api = apiClient();
     if (previous.state === "active" && previous.userId) {

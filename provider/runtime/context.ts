@@ -2,6 +2,7 @@
  * What every runtime operation needs: an API client for the configured account, and the error
  * that tells the engine "the object exists but is not finished" (a partial failure).
  */
+import type { z } from "zod";
 import { MailerSendClient } from "../api/client";
 import { redactSecrets } from "../api/redact";
 import { resolveApiSettings } from "./config";
@@ -38,4 +39,15 @@ export class PartialFailureError extends Error {
 export function withoutProvider(bag: Record<string, unknown>): Record<string, unknown> {
   const { __provider: _ignored, ...rest } = bag;
   return rest;
+}
+
+/**
+ * Inputs as `check` left them (normalised, defaults applied), typed: create and update parse them
+ * again rather than trust the shape, since the engine hands them over untyped.
+ */
+export function parseInputs<S extends z.ZodType>(
+  schema: S,
+  bag: Record<string, unknown>,
+): z.infer<S> {
+  return schema.parse(withoutProvider(bag));
 }

@@ -9,7 +9,7 @@
 import type { MailerSendClient } from "../api/client";
 import { logLine } from "../api/log";
 import { inputsFromOutputs, withNewInputs } from "./check";
-import { apiClient, withoutProvider } from "./context";
+import { apiClient, withoutProvider, parseInputs } from "./context";
 import {
   DOMAIN_VERIFICATION_STATE_VERSION,
   QUOTA_RESERVE,
@@ -26,10 +26,6 @@ import {
   type RecordStatus,
 } from "./domain-verification.logic";
 import { dnsRecordsToPublish } from "./domain.logic";
-
-function parseInputs(bag: Record<string, unknown>): DomainVerificationInputs {
-  return domainVerificationInputsSchema.parse(withoutProvider(bag));
-}
 
 function outputs(
   inputs: DomainVerificationInputs,
@@ -131,7 +127,7 @@ export const domainVerificationProvider = {
   },
 
   async create(bag: Record<string, unknown>) {
-    const inputs = parseInputs(bag);
+    const inputs = parseInputs(domainVerificationInputsSchema, bag);
     // No object in MailerSend: the id only has to be unique and stable.
     return { id: `${inputs.domainId}-verification`, outs: await run(inputs) };
   },
@@ -160,7 +156,7 @@ export const domainVerificationProvider = {
   },
 
   async update(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
-    const inputs = parseInputs(news);
+    const inputs = parseInputs(domainVerificationInputsSchema, news);
     const previous = withoutProvider(olds) as unknown as DomainVerificationOutputs;
     const rerun =
       previous.mode !== inputs.mode ||

@@ -9,7 +9,7 @@ import type { ApiDomain } from "../api/schemas";
 import { MailerSendApiError } from "../api/errors";
 import type { MailerSendClient } from "../api/client";
 import { inputsFromOutputs } from "./check";
-import { apiClient, PartialFailureError, withoutProvider } from "./context";
+import { apiClient, PartialFailureError, withoutProvider, parseInputs } from "./context";
 import {
   checkDomain,
   diffDomain,
@@ -21,10 +21,6 @@ import {
   type DomainInputs,
   type DomainOutputs,
 } from "./domain.logic";
-
-function parseInputs(bag: Record<string, unknown>): DomainInputs {
-  return domainInputsSchema.parse(withoutProvider(bag));
-}
 
 function isNameConflict(error: unknown): boolean {
   return MailerSendApiError.is(error) && error.status === 422 && "name" in error.fieldErrors;
@@ -82,7 +78,7 @@ export const domainProvider = {
   },
 
   async create(bag: Record<string, unknown>) {
-    const inputs = parseInputs(bag);
+    const inputs = parseInputs(domainInputsSchema, bag);
     const api = apiClient();
     let domain: ApiDomain;
     let adopted = false;
@@ -130,7 +126,7 @@ export const domainProvider = {
   },
 
   async update(id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
-    const inputs = parseInputs(news);
+    const inputs = parseInputs(domainInputsSchema, news);
     const previous = withoutProvider(olds) as unknown as DomainOutputs;
     const api = apiClient();
     // Stored outputs carry the live settings, so this is exactly what differs in MailerSend.

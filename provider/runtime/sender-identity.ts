@@ -8,7 +8,7 @@ import { MailerSendApiError } from "../api/errors";
 import type { MailerSendClient } from "../api/client";
 import type { ApiIdentity } from "../api/schemas";
 import { inputsFromOutputs, withNewInputs } from "./check";
-import { apiClient, PartialFailureError, withoutProvider } from "./context";
+import { apiClient, PartialFailureError, withoutProvider, parseInputs } from "./context";
 import {
   checkSenderIdentity,
   diffSenderIdentity,
@@ -19,10 +19,6 @@ import {
   type SenderIdentityInputs,
   type SenderIdentityOutputs,
 } from "./sender-identity.logic";
-
-function parseInputs(bag: Record<string, unknown>): SenderIdentityInputs {
-  return senderIdentityInputsSchema.parse(withoutProvider(bag));
-}
 
 function isEmailTaken(error: unknown): boolean {
   return MailerSendApiError.is(error) && error.status === 422 && "email" in error.fieldErrors;
@@ -62,7 +58,7 @@ export const senderIdentityProvider = {
   },
 
   async create(bag: Record<string, unknown>) {
-    const inputs = parseInputs(bag);
+    const inputs = parseInputs(senderIdentityInputsSchema, bag);
     const api = apiClient();
     let identity: ApiIdentity;
     try {
@@ -109,7 +105,7 @@ export const senderIdentityProvider = {
   },
 
   async update(id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
-    const inputs = parseInputs(news);
+    const inputs = parseInputs(senderIdentityInputsSchema, news);
     const previous = withoutProvider(olds) as unknown as SenderIdentityOutputs;
     const api = apiClient();
     const changes = identityChanges(inputs, previous);
