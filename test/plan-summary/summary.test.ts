@@ -1,0 +1,238 @@
+/**
+ * What summarisePlan concludes from each recorded plan (the golden files show the wording; these
+ * pin the facts): each client's method before and after, its counts, and the findings.
+ */
+import { describe, expect, it } from "vitest";
+import {
+  AGENCY_COMPONENT_TYPE,
+  CLIENT_COMPONENT_TYPE,
+  FINDING_KINDS,
+  summarisePlan,
+  type ClientSummary,
+  type PlanSummary,
+} from "../../provider/cli/plan-summary";
+import { AGENCY_TYPE } from "../../provider/component/agency";
+import { CLIENT_TYPE } from "../../provider/component/client";
+import { fixtureText, type Scenario } from "./support";
+
+function summary(scenario: Scenario): PlanSummary {
+  return summarisePlan(fixtureText(scenario));
+}
+
+/** `kind client/resource` per finding, in order. */
+function findingsOf(s: PlanSummary): string[] {
+  return s.findings.map((f) => `${f.kind} ${f.client ?? "-"}/${f.resource ?? f.code ?? "-"}`);
+}
+
+function client(s: PlanSummary, name: string): ClientSummary {
+  const found = s.clients.find((c) => c.name === name);
+  if (!found) throw new Error(`no client ${name} in ${s.clients.map((c) => c.name).join(", ")}`);
+  return found;
+}
+
+const NONE = { create: 0, update: 0, replace: 0, delete: 0 };
+
+describe("summarisePlan on the recorded plans", () => {
+  it("uses the components' type tokens", () => {
+    expect(CLIENT_COMPONENT_TYPE).toBe(CLIENT_TYPE);
+    expect(AGENCY_COMPONENT_TYPE).toBe(AGENCY_TYPE);
+  });
+
+  it("initial-creation: every client is new; DNS for the one new domain, four confirmations", () => {
+    const s = summary("initial-creation");
+    expect(s.failed).toBe(false);
+    expect(s.clients.map((c) => [c.name, c.before, c.after, c.switches, c.changes.create])).toEqual(
+      [
+        ["acme-shop", "new", "domain", false, 4],
+        ["bakery", "new", "identity", false, 1],
+        ["dentist", "new", "identity", false, 2],
+        ["freight", "new", "identity", false, 1],
+        ["law-firm", "new", "domain", false, 2],
+      ],
+    );
+    // Adopted domains (agency.example, lawfirm.example) exist already: no DNS to publish for them.
+    expect(findingsOf(s).filter((f) => !f.startsWith("warning"))).toEqual([
+      "dns-records acme-shop/acme-shop-domain",
+      "identity-pending bakery/bakery-identity-hello-at-corner-bakery-example",
+      "identity-pending dentist/dentist-identity-appointments-at-smile-dental-example",
+      "identity-pending dentist/dentist-identity-billing-at-smile-dental-example",
+      "identity-pending freight/freight-identity-tracking-at-fastfreight-example",
+    ]);
+    expect(s.resources.filter((r) => !r.client).map((r) => [r.name, r.op])).toEqual([
+      ["agency-domain", "create"],
+    ]);
+  });
+
+  it("no-changes: nothing changes; the pending steps and the decision's warnings remain", () => {
+    const s = summary("no-changes");
+    for (const c of s.clients) {
+      expect(c.switches).toBe(false);
+      expect({ ...c.changes, same: undefined }).toEqual({ ...NONE, same: undefined });
+    }
+    expect(s.resources.every((r) => r.op === "same")).toBe(true);
+    expect([...new Set(s.findings.map((f) => f.kind))]).toEqual([
+      "dns-records",
+      "identity-pending",
+      "warning",
+    ]);
+    // The codes come from the Client's recorded `warnings` output.
+    expect(s.findings.filter((f) => f.kind === "warning").map((f) => [f.client, f.code])).toEqual([
+      ["bakery", "shared-reputation"],
+      ["dentist", "shared-reputation"],
+      ["freight", "high-volume-on-identity"],
+      ["freight", "shared-reputation"],
+    ]);
+    const dns = s.findings.find((f) => f.kind === "dns-records")!;
+    expect(dns.details).toHaveLength(3);
+  });
+
+  it("identity-to-domain: the bakery switches, its identity is deleted before its domain is verified", () => {
+    const s = summary("identity-to-domain");
+    expect(client(s, "bakery")).toEqual({
+      name: "bakery",
+      before: "identity",
+      after: "domain",
+      switches: true,
+      changes: { create: 3, update: 0, replace: 0, delete: 1, same: 0 },
+    });
+    expect(findingsOf(s).slice(0, 2)).toEqual([
+      "identity-delete bakery/bakery-identity-hello-at-corner-bakery-example",
+      "method-switch bakery/-",
+    ]);
+    expect(s.findings[0].message).toContain("new domain is not verified yet");
+    expect(findingsOf(s)).toContain("dns-records bakery/bakery-domain");
+  });
+
+  it("identity-to-domain-keep-identities: the switch keeps the identity", () => {
+    const s = summary("identity-to-domain-keep-identities");
+    expect(client(s, "bakery")).toMatchObject({ before: "identity", after: "domain" });
+    expect(client(s, "bakery").changes).toMatchObject({ create: 3, delete: 0, same: 1 });
+    expect(s.findings.map((f) => f.kind)).not.toContain("identity-delete");
+    expect(findingsOf(s)).toContain("method-switch bakery/-");
+    expect(
+      s.findings.some((f) => f.kind === "warning" && f.message.includes("keeping 1 sender")),
+    ).toBe(true);
+  });
+
+  it("identity-to-domain-plain: without --show-sames, only changed clients have a method", () => {
+    const s = summary("identity-to-domain-plain");
+    expect(client(s, "bakery")).toMatchObject({
+      before: "identity",
+      after: "domain",
+      switches: true,
+    });
+    // Known from their warnings only.
+    expect(client(s, "dentist")).toMatchObject({ before: "unknown", after: "unknown" });
+    expect(s.clients.map((c) => c.name)).toEqual(["bakery", "dentist", "freight"]);
+    expect(s.markdown).toContain("without `--show-sames`");
+  });
+
+  it("token-rotation: a create-first token replacement the client must switch to", () => {
+    const s = summary("token-rotation");
+    expect(findingsOf(s)[0]).toBe("token-replace acme-shop/acme-shop-token");
+    expect(s.resources.find((r) => r.name === "acme-shop-token")).toMatchObject({
+      op: "replace",
+      fields: ["rotationNonce"],
+      deleteFirst: false,
+    });
+    expect(client(s, "acme-shop")).toMatchObject({ switches: false, after: "domain" });
+  });
+
+  it("domain-replacement: deleted first (same name), its token and verification follow", () => {
+    const s = summary("domain-replacement");
+    expect(findingsOf(s).slice(0, 3)).toEqual([
+      "domain-replace acme-shop/acme-shop-domain",
+      "token-replace acme-shop/acme-shop-token",
+      "dns-records acme-shop/acme-shop-domain",
+    ]);
+    const byName = Object.fromEntries(s.resources.map((r) => [r.name, r]));
+    expect(byName["acme-shop-domain"]).toMatchObject({
+      op: "replace",
+      deleteFirst: true,
+      fields: ["returnPathSubdomain"],
+    });
+    expect(byName["acme-shop-token"]).toMatchObject({ deleteFirst: false, fields: ["domainId"] });
+    expect(byName["acme-shop-user-owner-at-acme-shop-example"]).toMatchObject({
+      op: "update",
+      fields: ["domainIds"],
+    });
+    expect(client(s, "acme-shop").changes).toMatchObject({ update: 1, replace: 3 });
+  });
+
+  it("domain-deletion: the client leaves; its domain and token are deleted", () => {
+    const s = summary("domain-deletion");
+    expect(client(s, "acme-shop")).toMatchObject({
+      before: "domain",
+      after: "removed",
+      switches: false,
+    });
+    expect(client(s, "acme-shop").changes.delete).toBe(4);
+    expect(findingsOf(s).slice(0, 2)).toEqual([
+      "domain-delete acme-shop/acme-shop-domain",
+      "token-delete acme-shop/acme-shop-token",
+    ]);
+  });
+
+  it("agency-domain-replacement: the agency's domain (outside any client) and every identity", () => {
+    const s = summary("agency-domain-replacement");
+    expect(findingsOf(s).slice(0, 5)).toEqual([
+      "domain-replace -/agency-domain",
+      "identity-replace bakery/bakery-identity-hello-at-corner-bakery-example",
+      "identity-replace dentist/dentist-identity-appointments-at-smile-dental-example",
+      "identity-replace dentist/dentist-identity-billing-at-smile-dental-example",
+      "identity-replace freight/freight-identity-tracking-at-fastfreight-example",
+    ]);
+    const agencyDomain = s.resources.find((r) => r.name === "agency-domain")!;
+    // A new name: the new domain is created before the old one is deleted.
+    expect(agencyDomain).toMatchObject({ deleteFirst: false, fields: ["name"] });
+    expect(agencyDomain.label).toBe("domain `agency.example` → `mail.agency.example`");
+    // The same email on a new domain: the identity must go first.
+    expect(
+      s.resources.filter((r) => r.type.endsWith(":SenderIdentity")).map((r) => r.deleteFirst),
+    ).toEqual([true, true, true, true]);
+  });
+
+  it("blocker: the failed preview's blockers, with their codes, first", () => {
+    const s = summary("blocker");
+    expect(s.failed).toBe(true);
+    expect(s.findings.slice(0, 2).map((f) => [f.kind, f.client, f.code])).toEqual([
+      ["blocker", "freight", "domain-needs-dns-access"],
+      ["blocker", "freight", "identity-blocked-by-dmarc-reject"],
+    ]);
+    expect(s.findings[0].message).not.toMatch(/ at |ResourceError|__pulumi/);
+    // The program stopped at freight: its children were never declared, law-firm not at all.
+    expect(client(s, "freight")).toMatchObject({ before: "identity", after: "unknown" });
+    expect(s.clients.map((c) => c.name)).not.toContain("law-firm");
+  });
+
+  it("plan-limit: the Agency's plan-limit error is a blocker about no single client", () => {
+    const s = summary("plan-limit");
+    expect(s.failed).toBe(true);
+    expect(s.findings.map((f) => [f.kind, f.client, f.resource, f.code])).toEqual([
+      ["blocker", undefined, "agency", "domain-limit-exceeded"],
+    ]);
+    expect(s.findings[0].message).toMatch(/^The clients of the Agency \*\*agency\*\* do not fit/);
+    expect(s.clients).toEqual([]);
+  });
+
+  it("identity-confirmation: the confirmed identity and the verified domain are no longer listed", () => {
+    const s = summary("identity-confirmation");
+    expect(findingsOf(s).filter((f) => !f.startsWith("warning"))).toEqual([
+      "identity-pending bakery/bakery-identity-hello-at-corner-bakery-example",
+      "identity-pending dentist/dentist-identity-billing-at-smile-dental-example",
+      "identity-pending freight/freight-identity-tracking-at-fastfreight-example",
+    ]);
+  });
+
+  it("orders the findings most dangerous first", () => {
+    for (const scenario of [
+      "domain-replacement",
+      "agency-domain-replacement",
+      "blocker",
+      "identity-to-domain",
+    ] as const) {
+      const ranks = summary(scenario).findings.map((f) => FINDING_KINDS.indexOf(f.kind));
+      expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    }
+  });
+});
