@@ -6,7 +6,13 @@
  */
 import { registerSecret } from "../api/redact";
 import { inputsFromOutputs } from "./check";
-import { apiClient, PartialFailureError, withoutProvider, parseInputs } from "./context";
+import {
+  apiClient,
+  PartialFailureError,
+  withoutProvider,
+  parseInputs,
+  announceReplacement,
+} from "./context";
 import {
   apiTokenInputsSchema,
   apiTokenOutputs,
@@ -22,7 +28,13 @@ export const apiTokenProvider = {
   },
 
   async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
-    return diffApiToken(olds, news);
+    const result = diffApiToken(olds, news);
+    announceReplacement(
+      `API token "${String(olds.name)}"`,
+      result,
+      "Switch its users to the new token value (a secret output) before the old one stops working.",
+    );
+    return result;
   },
 
   async create(bag: Record<string, unknown>) {

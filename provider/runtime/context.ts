@@ -4,6 +4,7 @@
  */
 import type { z } from "zod";
 import { MailerSendClient } from "../api/client";
+import { logLine } from "../api/log";
 import { redactSecrets } from "../api/redact";
 import { resolveApiSettings } from "./config";
 
@@ -50,4 +51,23 @@ export function parseInputs<S extends z.ZodType>(
   bag: Record<string, unknown>,
 ): z.infer<S> {
   return schema.parse(withoutProvider(bag));
+}
+
+/**
+ * Says a planned replacement out loud while the plan is made: dynamic providers cannot return a
+ * detailed diff (pulumi-dynamic-providers.md §1.2), and the engine shows delete-first and
+ * create-first replacements alike (pulumi/pulumi#19103), so reviewers get the consequence in words.
+ */
+export function announceReplacement(
+  what: string,
+  diff: { replaces: string[]; deleteBeforeReplace: boolean },
+  consequence: string,
+): void {
+  if (diff.replaces.length === 0) return;
+  const order = diff.deleteBeforeReplace
+    ? "the old one is deleted FIRST, then the new one created"
+    : "the new one is created first, the old one deleted at the end";
+  logLine(
+    `REPLACEMENT: ${what} will be replaced (${diff.replaces.join(", ")} changed; ${order}). ${consequence}`,
+  );
 }

@@ -9,7 +9,13 @@ import type { ApiDomain } from "../api/schemas";
 import { MailerSendApiError } from "../api/errors";
 import type { MailerSendClient } from "../api/client";
 import { inputsFromOutputs } from "./check";
-import { apiClient, PartialFailureError, withoutProvider, parseInputs } from "./context";
+import {
+  apiClient,
+  PartialFailureError,
+  withoutProvider,
+  parseInputs,
+  announceReplacement,
+} from "./context";
 import {
   checkDomain,
   diffDomain,
@@ -74,7 +80,13 @@ export const domainProvider = {
   },
 
   async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
-    return diffDomain(olds, news);
+    const result = diffDomain(olds, news);
+    announceReplacement(
+      `Domain ${String(olds.name)}`,
+      result,
+      "Its DNS records must be published again and the domain verified again; its sending history does not carry over.",
+    );
+    return result;
   },
 
   async create(bag: Record<string, unknown>) {

@@ -8,7 +8,13 @@ import { MailerSendApiError } from "../api/errors";
 import type { MailerSendClient } from "../api/client";
 import type { ApiIdentity } from "../api/schemas";
 import { inputsFromOutputs, withNewInputs } from "./check";
-import { apiClient, PartialFailureError, withoutProvider, parseInputs } from "./context";
+import {
+  apiClient,
+  PartialFailureError,
+  withoutProvider,
+  parseInputs,
+  announceReplacement,
+} from "./context";
 import {
   checkSenderIdentity,
   diffSenderIdentity,
@@ -54,7 +60,13 @@ export const senderIdentityProvider = {
   },
 
   async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
-    return diffSenderIdentity(olds, news);
+    const result = diffSenderIdentity(olds, news);
+    announceReplacement(
+      `Sender identity ${String(olds.email)}`,
+      result,
+      "Its owner must confirm the new identity from MailerSend's email before it can send.",
+    );
+    return result;
   },
 
   async create(bag: Record<string, unknown>) {
