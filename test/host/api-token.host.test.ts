@@ -128,6 +128,21 @@ describe("ApiToken through the dynamic-provider host", () => {
     },
   );
 
+  it("says a planned rotation out loud: the new token first, then switch", async () => {
+    const { id, outs } = await createToken({ name: "t", scopes: ["email_full"] });
+    const before = f.host.stderr().length;
+    await f.host.diff(
+      id,
+      outs,
+      await f.checked("ApiToken", { name: "t", scopes: ["email_full"], rotationNonce: 2 }),
+    );
+    expect(f.host.stderr().slice(before)).toBe(
+      '[mailersend] REPLACEMENT: API token "t" will be replaced (rotationNonce changed; the new one is created ' +
+        "first, the old one deleted at the end). Switch its users to the new token value (a secret output) before " +
+        "the old one stops working.\n",
+    );
+  });
+
   it("keeps the value through refresh (it cannot be read back) and reports a pause made outside Pulumi", async () => {
     const { inputs, id, outs } = await createToken({ name: "t", scopes: ["email_full"] });
     f.emulator.store.tokens.update(id, { status: "pause" });

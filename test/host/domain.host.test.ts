@@ -199,6 +199,27 @@ describe("Domain through the dynamic-provider host", () => {
     ).toEqual({ changes: 2, replaces: ["inboundRoutingSubdomain"], deleteBeforeReplace: true });
   });
 
+  it("says a planned replacement out loud, with its order and consequence; an update says nothing", async () => {
+    const { id, outs } = await createDomain({ name: "acme.test" });
+    const before = f.host.stderr().length;
+    await f.host.diff(
+      id,
+      outs,
+      await f.checked("Domain", { name: "acme.test", trackClicks: false }),
+    );
+    expect(f.host.stderr().slice(before)).toBe("");
+    await f.host.diff(
+      id,
+      outs,
+      await f.checked("Domain", { name: "acme.test", returnPathSubdomain: "bounce" }),
+    );
+    expect(f.host.stderr().slice(before)).toBe(
+      "[mailersend] REPLACEMENT: Domain acme.test will be replaced (returnPathSubdomain changed; the old one " +
+        "is deleted FIRST, then the new one created). Its DNS records must be published again and the domain " +
+        "verified again; its sending history does not carry over.\n",
+    );
+  });
+
   it("accepts a name still unknown at preview and plans a replacement for it", async () => {
     const { id, outs } = await createDomain({ name: "acme.test" });
     f.clearCalls();
