@@ -307,19 +307,16 @@ export class MailerSendClient {
           if (answerLost) await this.deleteTokensNamed(body.name, firstAttemptAt, created.id);
           return created;
         } catch (error) {
-          if (
-            !MailerSendApiError.is(error) ||
-            !error.outcomeUnknown ||
-            round >= policy.maxAttempts
-          ) {
-            throw error;
-          }
+          if (!MailerSendApiError.is(error) || !error.outcomeUnknown) throw error;
           answerLost = true;
+          const givingUp = round >= policy.maxAttempts;
           logLine(
             `POST /token: ${error.kind === "timeout" ? "timed out" : "answer lost"}; ` +
-              "deleting any token it may have created, then trying again",
+              `deleting any token it may have created${givingUp ? "" : ", then trying again"}`,
           );
+          // Also when giving up: the last attempt may have created a token nobody will ever hold.
           await this.deleteTokensNamed(body.name, attemptStartedAt);
+          if (givingUp) throw error;
           await sleep(retryDelayMs(policy, round, undefined));
         }
       }
