@@ -68,6 +68,7 @@ export class Transport {
   }
 
   async send(spec: CallSpec): Promise<SdkResponse> {
+    this.refuseWhenQuotaSpent(spec);
     const started = this.clock.now();
     for (let attempt = 1; ; attempt++) {
       try {
@@ -101,6 +102,26 @@ export class Transport {
         await this.clock.sleep(decision.delayMs);
       }
     }
+  }
+
+  /**
+   * Once MailerSend has said the daily quota is spent, every further request until the reset would
+   * be refused with a 429 that counts too (§2.3): refuse it here instead, without a request.
+   * `GET /api-quota` does not count towards the quota, so it still goes through.
+   */
+  private refuseWhenQuotaSpent(spec: CallSpec): void {
+    const { remaining, resetsAt } = this.quota;
+    if (remaining !== 0 || spec.path === "/api-quota") return;
+    if (resetsAt && Date.parse(resetsAt) <= this.clock.now()) return;
+    throw new MailerSendApiError({
+      kind: "daily-quota",
+      method: spec.method,
+      path: spec.path,
+      status: 429,
+      apiMessage: "not sent: MailerSend's last answer said no requests remain today",
+      retryable: false,
+      quotaResetsAt: resetsAt,
+    });
   }
 
   private async attempt(spec: CallSpec): Promise<SdkResponse> {

@@ -228,6 +228,34 @@ export function verificationFlags(
   };
 }
 
+/**
+ * What a refresh must read besides `GET /domains/{id}` (which alone shows deletion and settings
+ * drift): the verify endpoint while the domain or its return path is not verified yet (only it
+ * reports the return-path and inbound flags; MailerSend's "verified" is sticky once reached, §3.3),
+ * and the DNS records when a setting that shapes them differs from what we stored. A verified,
+ * unchanged domain then costs one call to refresh instead of three.
+ */
+export function refreshNeeds(
+  stored: Partial<DomainOutputs>,
+  domain: ApiDomain,
+): { verification: boolean; dnsRecords: boolean } {
+  const settings = domain.domain_settings;
+  const records = stored.dnsRecords ?? [];
+  const inboundListed = records.some((r) => r.purpose === "inboundRouting");
+  return {
+    verification: domain.is_verified !== true || stored.returnPathVerified !== true,
+    dnsRecords:
+      records.length === 0 ||
+      (settings.custom_tracking_enabled ?? stored.customTrackingEnabled) !==
+        stored.customTrackingEnabled ||
+      (settings.custom_tracking_subdomain ?? stored.customTrackingSubdomain) !==
+        stored.customTrackingSubdomain ||
+      (settings.return_path_subdomain ?? stored.returnPathSubdomain) !==
+        stored.returnPathSubdomain ||
+      (settings.inbound_routing_enabled === true) !== inboundListed,
+  };
+}
+
 /** Outputs echo every input (with live values where MailerSend reports them) plus computed state. */
 export function domainOutputs(
   inputs: DomainInputs,

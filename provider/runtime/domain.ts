@@ -3,7 +3,7 @@
  *
  * API calls per operation: create 2 (POST, dns-records) + 1 settings call when a setting differs
  * from MailerSend's defaults; update 1 (settings) + 1 when the records change; refresh 3 (domain,
- * verify, dns-records); delete 1; check and diff none.
+ * verify and dns-records only when needed, see `refreshNeeds`); delete 1; check and diff none.
  */
 import type { ApiDomain } from "../api/schemas";
 import { MailerSendApiError } from "../api/errors";
@@ -22,6 +22,7 @@ import {
   domainInputsSchema,
   domainOutputs,
   liveSettings,
+  refreshNeeds,
   settingsToSend,
   updatedDomainOutputs,
   type DomainInputs,
@@ -130,10 +131,21 @@ export const domainProvider = {
     const api = apiClient();
     const domain = await api.domains.get(id);
     if (!domain) return {}; // deleted outside Pulumi: the engine drops it from state
-    const verification = await api.domains.verify(id);
-    const dnsRecords = await api.domains.dnsRecords(id);
+    const stored = withoutProvider(props) as unknown as Partial<DomainOutputs>;
+    const needs = refreshNeeds(stored, domain);
+    const verification = needs.verification ? await api.domains.verify(id) : undefined;
+    const dnsRecords = needs.dnsRecords ? await api.domains.dnsRecords(id) : undefined;
     const previous = domainInputsSchema.parse(inputsFromOutputs(domainInputsSchema, props));
-    const outputs = domainOutputs(previous, domain, { verification, dnsRecords });
+    const outputs = domainOutputs(previous, domain, {
+      verification,
+      dnsRecords,
+      previousDnsRecords: stored.dnsRecords,
+    });
+    if (!verification) {
+      // Only the verify endpoint reports these two (§3.3): keep what it said last.
+      outputs.returnPathVerified = stored.returnPathVerified === true;
+      outputs.inboundVerified = stored.inboundVerified === true;
+    }
     return { id, props: outputs, inputs: inputsFromOutputs(domainInputsSchema, outputs) };
   },
 

@@ -136,7 +136,7 @@ describe("ApiToken through the dynamic-provider host", () => {
       outs,
       await f.checked("ApiToken", { name: "t", scopes: ["email_full"], rotationNonce: 2 }),
     );
-    expect(f.host.stderr().slice(before)).toBe(
+    expect(await f.host.settledStderr(before)).toBe(
       '[mailersend] REPLACEMENT: API token "t" will be replaced (rotationNonce changed; the new one is created ' +
         "first, the old one deleted at the end). Switch its users to the new token value (a secret output) before " +
         "the old one stops working.\n",

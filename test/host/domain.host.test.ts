@@ -207,13 +207,13 @@ describe("Domain through the dynamic-provider host", () => {
       outs,
       await f.checked("Domain", { name: "acme.test", trackClicks: false }),
     );
-    expect(f.host.stderr().slice(before)).toBe("");
+    expect(await f.host.settledStderr(before)).toBe("");
     await f.host.diff(
       id,
       outs,
       await f.checked("Domain", { name: "acme.test", returnPathSubdomain: "bounce" }),
     );
-    expect(f.host.stderr().slice(before)).toBe(
+    expect(await f.host.settledStderr(before)).toBe(
       "[mailersend] REPLACEMENT: Domain acme.test will be replaced (returnPathSubdomain changed; the old one " +
         "is deleted FIRST, then the new one created). Its DNS records must be published again and the domain " +
         "verified again; its sending history does not carry over.\n",
@@ -243,10 +243,10 @@ describe("Domain through the dynamic-provider host", () => {
     });
     f.clearCalls();
     const refreshed = await f.host.read(id, outs);
+    // Not verified yet: the verify endpoint too; the records' shape did not change: not them.
     expect(f.calls().map((c) => c.call)).toEqual([
       `GET /domains/${id}`,
       `GET /domains/${id}/verify`,
-      `GET /domains/${id}/dns-records`,
     ]);
     expect(refreshed.id).toBe(id);
     expect(refreshed.props.trackClicks).toBe(false);
@@ -269,6 +269,26 @@ describe("Domain through the dynamic-provider host", () => {
       spfVerified: true,
       returnPathVerified: true,
     });
+    // Verified and unchanged: one call refreshes it (MailerSend's "verified" is sticky, §3.3).
+    f.clearCalls();
+    const again = await f.host.read(id, refreshed.props);
+    expect(f.calls().map((c) => c.call)).toEqual([`GET /domains/${id}`]);
+    expect(again.props).toEqual(refreshed.props);
+  });
+
+  it("refresh reads the records again when a setting that shapes them changed outside Pulumi", async () => {
+    const { id, outs } = await createDomain({ name: "acme.test" });
+    f.emulator.store.domains.updateSettings(id, { custom_tracking_enabled: true });
+    f.clearCalls();
+    const refreshed = await f.host.read(id, outs);
+    expect(f.calls().map((c) => c.call)).toEqual([
+      `GET /domains/${id}`,
+      `GET /domains/${id}/verify`,
+      `GET /domains/${id}/dns-records`,
+    ]);
+    expect((refreshed.props.dnsRecords as { purpose: string }[]).map((r) => r.purpose)).toContain(
+      "customTracking",
+    );
   });
 
   it("refresh reports a domain deleted outside Pulumi as gone", async () => {

@@ -36,7 +36,6 @@ const CALLS = [
   "Domain create: GET /domains/{}/dns-records",
   "Domain read: GET /domains/{}",
   "Domain read: GET /domains/{}/verify",
-  "Domain read: GET /domains/{}/dns-records",
   "Domain update: PUT /domains/{}/settings",
   "Domain update: GET /domains/{}/dns-records",
   "Domain delete: DELETE /domains/{}",

@@ -46,6 +46,11 @@ export interface DynamicProviderHost {
   delete(id: string, props: Props): Promise<void>;
   /** Everything the host wrote to stderr so far. */
   stderr(): string;
+  /**
+   * stderr from offset `from`, once it stops growing: the pipe delivers the provider's output
+   * asynchronously, possibly after the gRPC answer of the call that printed it.
+   */
+  settledStderr(from: number): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -159,6 +164,14 @@ export async function startDynamicProviderHost(
       await call("delete", request);
     },
     stderr: () => stderr,
+    async settledStderr(from) {
+      let seen = -1;
+      while (seen !== stderr.length) {
+        seen = stderr.length;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return stderr.slice(from);
+    },
     async stop() {
       client.close();
       if (child.exitCode === null) {
