@@ -1,6 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Client, decideClient, type ClientArgs } from "./client";
-import { checkClientArgs, planClient } from "./client.logic";
+import {
+  checkAgencyArgs,
+  checkClientArgs,
+  planClient,
+  sharedKeys,
+  type ClientPlan,
+} from "./client.logic";
 import type { DecisionPolicy, DmarcPolicy, SendingMethod } from "./decide";
 import { lookupDmarcPolicy, type DmarcLookupOptions } from "./dmarc";
 import { checkPlanLimits, type Plan, type PlannedClient } from "./plan-limits";
@@ -38,6 +44,14 @@ export class Agency extends pulumi.ComponentResource {
 
   constructor(name: string, args: AgencyArgs, opts?: pulumi.ComponentResourceOptions) {
     super(AGENCY_TYPE, name, {}, opts);
+    const problems = checkAgencyArgs(args);
+    if (problems.length > 0) {
+      throw new pulumi.ResourceError(
+        `Agency ${name} has invalid arguments:\n` +
+          problems.map((p) => `  - ${p.property}: ${p.reason}`).join("\n"),
+        this,
+      );
+    }
     const entries = Object.entries(args.clients);
     const needsLookup = entries.some(([, client]) => client.dmarcPolicy === "auto");
     const ready = needsLookup
@@ -63,6 +77,7 @@ export class Agency extends pulumi.ComponentResource {
     policies: DmarcPolicy[],
   ): Record<string, SendingMethod> {
     const planned: PlannedClient[] = [];
+    const plans = new Map<string, ClientPlan>();
     entries.forEach(([clientName, client], index) => {
       const full = { ...client, policy: { ...args.policy, ...client.policy } };
       if (checkClientArgs(full).length > 0) return; // the Client reports its own argument errors
@@ -73,6 +88,7 @@ export class Agency extends pulumi.ComponentResource {
         { ...full, hasAgencyDomain: args.domainId !== undefined },
         decision,
       );
+      plans.set(clientName, plan);
       planned.push({
         name: clientName,
         method: decision.method,
@@ -80,6 +96,15 @@ export class Agency extends pulumi.ComponentResource {
         identitiesNeeded: plan.identities.length,
       });
     });
+    const clashes = sharedKeys(plans);
+    if (clashes.length > 0) {
+      // MailerSend would refuse the second of each with a 422, after the rest was created.
+      throw new pulumi.ResourceError(
+        `Agency ${name}: two clients would create the same MailerSend object:\n` +
+          clashes.map((clash) => `  - ${clash}`).join("\n"),
+        this,
+      );
+    }
     const check = checkPlanLimits(
       { plan: args.plan, extraDomains: args.extraDomains, existing: args.existing },
       planned,

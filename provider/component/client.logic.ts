@@ -130,15 +130,7 @@ export function checkClientArgs(args: ClientPlanInput): ClientProblem[] {
       reason: "is only used with domainVerified: true (the domain already verified in the account)",
     });
   }
-  (args.users ?? []).forEach((user, index) => {
-    const email = typeof user?.email === "string" ? user.email.trim().toLowerCase() : "";
-    if (!EMAIL_PATTERN.test(email)) {
-      problems.push({
-        property: `users[${index}].email`,
-        reason: `must be an email address; got ${JSON.stringify(user?.email)}`,
-      });
-    }
-  });
+  checkUsers(args.users, problems);
   if (
     args.dmarcPolicy !== undefined &&
     !["none", "quarantine", "reject", "unknown", "auto"].includes(args.dmarcPolicy)
@@ -148,7 +140,145 @@ export function checkClientArgs(args: ClientPlanInput): ClientProblem[] {
       reason: `must be one of none, quarantine, reject, unknown or auto; got ${JSON.stringify(args.dmarcPolicy)}`,
     });
   }
+  checkShapes(args, problems);
   return problems;
+}
+
+/** Every argument a Client takes (`hasAgencyDomain` is set by the component itself). */
+export const CLIENT_ARG_NAMES = [
+  "domain",
+  "fromAddresses",
+  "displayName",
+  "monthlyVolume",
+  "dnsAccess",
+  "dataIsolation",
+  "clientAccess",
+  "domainReputation",
+  "dmarcPolicy",
+  "strictDmarcPlanned",
+  "domainVerified",
+  "existingDomainId",
+  "method",
+  "policy",
+  "dmarcLookup",
+  "users",
+  "keepIdentitiesUntilVerified",
+  "agencyDomainId",
+  "token",
+  "domainSettings",
+  "verification",
+] as const;
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+const got = (value: unknown) => (value === undefined ? "nothing" : JSON.stringify(value));
+
+function isStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === "string");
+}
+
+function checkUsers(users: unknown, problems: ClientProblem[]): void {
+  if (users === undefined) return;
+  if (!Array.isArray(users)) {
+    problems.push({
+      property: "users",
+      reason: `must be a list of { email, role?, permissions? }; got ${got(users)}`,
+    });
+    return;
+  }
+  const seen = new Map<string, number>();
+  users.forEach((user: unknown, index) => {
+    const entry = isPlainObject(user) ? user : {};
+    const email = typeof entry.email === "string" ? entry.email.trim().toLowerCase() : "";
+    if (!EMAIL_PATTERN.test(email)) {
+      problems.push({
+        property: `users[${index}].email`,
+        reason: `must be an email address; got ${JSON.stringify(entry.email)}`,
+      });
+    } else if (seen.has(email)) {
+      problems.push({
+        property: `users[${index}].email`,
+        reason: `repeats users[${seen.get(email)}] (${email})`,
+      });
+    } else seen.set(email, index);
+    if (entry.permissions !== undefined && !isStringList(entry.permissions)) {
+      problems.push({
+        property: `users[${index}].permissions`,
+        reason: `must be a list of permission names such as ["read-activity"]; got ${got(entry.permissions)}`,
+      });
+    }
+    if (entry.role !== undefined && typeof entry.role !== "string") {
+      problems.push({
+        property: `users[${index}].role`,
+        reason: `must be a role name such as "Custom User"; got ${got(entry.role)}`,
+      });
+    }
+  });
+}
+
+/** Types the decision does not check itself: a wrong type must never be read as something else. */
+function checkShapes(args: ClientPlanInput, problems: ClientProblem[]): void {
+  const bag = args as unknown as Record<string, unknown>;
+  for (const key of Object.keys(bag)) {
+    if (key !== "hasAgencyDomain" && !(CLIENT_ARG_NAMES as readonly string[]).includes(key)) {
+      problems.push({
+        property: key,
+        reason: `is not an argument of Client; the arguments are: ${CLIENT_ARG_NAMES.join(", ")}`,
+      });
+    }
+  }
+  if (bag.method !== undefined && bag.method !== "domain" && bag.method !== "identity") {
+    problems.push({
+      property: "method",
+      reason: `must be "domain" or "identity"; got ${got(bag.method)}`,
+    });
+  }
+  if (
+    bag.keepIdentitiesUntilVerified !== undefined &&
+    typeof bag.keepIdentitiesUntilVerified !== "boolean"
+  ) {
+    problems.push({
+      property: "keepIdentitiesUntilVerified",
+      reason: `must be true or false; got ${got(bag.keepIdentitiesUntilVerified)}`,
+    });
+  }
+  for (const key of ["displayName", "existingDomainId"]) {
+    if (bag[key] !== undefined && typeof bag[key] !== "string") {
+      problems.push({ property: key, reason: `must be text; got ${got(bag[key])}` });
+    }
+  }
+  for (const key of ["domainSettings", "verification", "dmarcLookup", "policy"]) {
+    if (bag[key] !== undefined && !isPlainObject(bag[key])) {
+      problems.push({
+        property: key,
+        reason: `must be an object of settings; got ${got(bag[key])}`,
+      });
+    }
+  }
+  const token = bag.token;
+  if (token === undefined) return;
+  if (!isPlainObject(token)) {
+    problems.push({
+      property: "token",
+      reason: `must be an object such as { scopes: ["email_full"] }; got ${got(token)}`,
+    });
+    return;
+  }
+  for (const key of ["create", "allowForIdentity"]) {
+    if (token[key] !== undefined && typeof token[key] !== "boolean") {
+      problems.push({
+        property: `token.${key}`,
+        reason: `must be true or false; got ${got(token[key])}`,
+      });
+    }
+  }
+  if (token.scopes !== undefined && !isStringList(token.scopes)) {
+    problems.push({
+      property: "token.scopes",
+      reason: `must be a list of scopes such as ["email_full"]; got ${got(token.scopes)}`,
+    });
+  }
 }
 
 /** Problems that only show once the method is known. */
@@ -309,4 +439,62 @@ export function planClient(name: string, args: ClientPlanInput, decision: Decisi
     }
   }
   return plan;
+}
+
+/** Every argument an Agency takes. */
+export const AGENCY_ARG_NAMES = [
+  "plan",
+  "extraDomains",
+  "existing",
+  "domainId",
+  "policy",
+  "dmarcLookup",
+  "clients",
+] as const;
+
+/** The Agency's own arguments (each client's are the Client's to check). */
+export function checkAgencyArgs(args: unknown): ClientProblem[] {
+  const bag = isPlainObject(args) ? args : {};
+  const problems: ClientProblem[] = [];
+  for (const key of Object.keys(bag)) {
+    if (!(AGENCY_ARG_NAMES as readonly string[]).includes(key)) {
+      problems.push({
+        property: key,
+        reason: `is not an argument of Agency; the arguments are: ${AGENCY_ARG_NAMES.join(", ")}`,
+      });
+    }
+  }
+  if (!isPlainObject(bag.clients)) {
+    problems.push({
+      property: "clients",
+      reason: `must be an object of clients by name, such as { acme: { domain: "acme.com", monthlyVolume: 5000 } }; got ${got(bag.clients)}`,
+    });
+  } else {
+    for (const [name, client] of Object.entries(bag.clients)) {
+      if (!isPlainObject(client)) {
+        problems.push({
+          property: `clients.${name}`,
+          reason: `must be a Client's arguments; got ${got(client)}`,
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+/**
+ * Objects two clients of one stack would both create: a domain name is unique across MailerSend
+ * and a sender identity's email per account, so the second create would fail half-way.
+ */
+export function sharedKeys(plans: ReadonlyMap<string, ClientPlan>): string[] {
+  const owners = new Map<string, string[]>();
+  const add = (key: string, client: string) =>
+    owners.set(key, [...(owners.get(key) ?? []), client]);
+  for (const [client, plan] of plans) {
+    if (plan.domain) add(`the domain ${plan.domain.name}`, client);
+    for (const identity of plan.identities) add(`the sender identity ${identity.email}`, client);
+  }
+  return [...owners]
+    .filter(([, clients]) => clients.length > 1)
+    .map(([key, clients]) => `${key}: clients ${clients.join(" and ")}`);
 }
