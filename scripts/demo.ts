@@ -14,8 +14,9 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { startEmulator, type Emulator } from "../emulator";
+import { repoRoot } from "./repo-root";
 
-const ROOT = path.resolve(__dirname, "..", "..");
+const ROOT = repoRoot();
 const DEMO = path.join(ROOT, ".demo");
 const PROJECT = path.join(DEMO, "project");
 const STACK = "demo";

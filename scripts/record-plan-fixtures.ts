@@ -27,8 +27,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startEmulator, type Emulator } from "../emulator";
+import { repoRoot } from "./repo-root";
 
-const ROOT = path.resolve(__dirname, "..", "..");
+const ROOT = repoRoot();
 const EXAMPLE = path.join(ROOT, "examples", "agency");
 const FIXTURES = path.join(ROOT, "test", "plan-summary", "fixtures");
 const STACK = "dev";
