@@ -28,13 +28,11 @@ export const apiTokenProvider = {
   },
 
   async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
-    const result = diffApiToken(olds, news);
-    announceReplacement(
+    return announceReplacement(
+      diffApiToken(olds, news),
       `API token "${String(olds.name)}"`,
-      result,
       "Switch its users to the new token value (a secret output) before the old one stops working.",
     );
-    return result;
   },
 
   async create(bag: Record<string, unknown>) {

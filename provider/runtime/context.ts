@@ -4,6 +4,7 @@
  */
 import type { z } from "zod";
 import { MailerSendClient } from "../api/client";
+import { MailerSendApiError } from "../api/errors";
 import { logLine } from "../api/log";
 import { redactSecrets } from "../api/redact";
 import { resolveApiSettings } from "./config";
@@ -58,16 +59,22 @@ export function parseInputs<S extends z.ZodType>(
  * detailed diff (pulumi-dynamic-providers.md §1.2), and the engine shows delete-first and
  * create-first replacements alike (pulumi/pulumi#19103), so reviewers get the consequence in words.
  */
-export function announceReplacement(
+export function announceReplacement<D extends { replaces: string[]; deleteBeforeReplace: boolean }>(
+  diff: D,
   what: string,
-  diff: { replaces: string[]; deleteBeforeReplace: boolean },
   consequence: string,
-): void {
-  if (diff.replaces.length === 0) return;
+): D {
+  if (diff.replaces.length === 0) return diff;
   const order = diff.deleteBeforeReplace
     ? "the old one is deleted FIRST, then the new one created"
     : "the new one is created first, the old one deleted at the end";
   logLine(
     `REPLACEMENT: ${what} will be replaced (${diff.replaces.join(", ")} changed; ${order}). ${consequence}`,
   );
+  return diff;
+}
+
+/** A 422 whose field errors name `field`: the unique key is taken (name, email). */
+export function isTakenError(error: unknown, field: string): error is MailerSendApiError {
+  return MailerSendApiError.is(error) && error.status === 422 && field in error.fieldErrors;
 }

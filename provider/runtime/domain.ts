@@ -6,7 +6,7 @@
  * verify and dns-records only when needed, see `refreshNeeds`); delete 1; check and diff none.
  */
 import type { ApiDomain } from "../api/schemas";
-import { MailerSendApiError } from "../api/errors";
+import type { MailerSendApiError } from "../api/errors";
 import type { MailerSendClient } from "../api/client";
 import { inputsFromOutputs } from "./check";
 import {
@@ -15,6 +15,7 @@ import {
   withoutProvider,
   parseInputs,
   announceReplacement,
+  isTakenError,
 } from "./context";
 import {
   checkDomain,
@@ -28,10 +29,6 @@ import {
   type DomainInputs,
   type DomainOutputs,
 } from "./domain.logic";
-
-function isNameConflict(error: unknown): boolean {
-  return MailerSendApiError.is(error) && error.status === 422 && "name" in error.fieldErrors;
-}
 
 /** Finds the domain a create could not make because the name is taken, and decides whether to take it over. */
 async function adoptOrExplain(
@@ -81,13 +78,11 @@ export const domainProvider = {
   },
 
   async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
-    const result = diffDomain(olds, news);
-    announceReplacement(
+    return announceReplacement(
+      diffDomain(olds, news),
       `Domain ${String(olds.name)}`,
-      result,
       "Its DNS records must be published again and the domain verified again; its sending history does not carry over.",
     );
-    return result;
   },
 
   async create(bag: Record<string, unknown>) {
@@ -105,8 +100,8 @@ export const domainProvider = {
         })
       ).value;
     } catch (error) {
-      if (!isNameConflict(error)) throw error;
-      domain = await adoptOrExplain(api, inputs, error as MailerSendApiError);
+      if (!isTakenError(error, "name")) throw error;
+      domain = await adoptOrExplain(api, inputs, error);
       adopted = true;
     }
 

@@ -4,7 +4,7 @@
  * API calls: create 1 (+1 update when adopting an identity that differs); update 1 per kind of
  * change (fields, resend); refresh 1; delete 1.
  */
-import { MailerSendApiError } from "../api/errors";
+import type { MailerSendApiError } from "../api/errors";
 import type { MailerSendClient } from "../api/client";
 import type { ApiIdentity } from "../api/schemas";
 import { inputsFromOutputs, withNewInputs } from "./check";
@@ -14,6 +14,7 @@ import {
   withoutProvider,
   parseInputs,
   announceReplacement,
+  isTakenError,
 } from "./context";
 import {
   checkSenderIdentity,
@@ -25,10 +26,6 @@ import {
   type SenderIdentityInputs,
   type SenderIdentityOutputs,
 } from "./sender-identity.logic";
-
-function isEmailTaken(error: unknown): boolean {
-  return MailerSendApiError.is(error) && error.status === 422 && "email" in error.fieldErrors;
-}
 
 async function adoptOrExplain(
   api: MailerSendClient,
@@ -60,13 +57,11 @@ export const senderIdentityProvider = {
   },
 
   async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
-    const result = diffSenderIdentity(olds, news);
-    announceReplacement(
+    return announceReplacement(
+      diffSenderIdentity(olds, news),
       `Sender identity ${String(olds.email)}`,
-      result,
       "Its owner must confirm the new identity from MailerSend's email before it can send.",
     );
-    return result;
   },
 
   async create(bag: Record<string, unknown>) {
@@ -86,8 +81,8 @@ export const senderIdentityProvider = {
         })
       ).value;
     } catch (error) {
-      if (!isEmailTaken(error)) throw error;
-      identity = await adoptOrExplain(api, inputs, error as MailerSendApiError);
+      if (!isTakenError(error, "email")) throw error;
+      identity = await adoptOrExplain(api, inputs, error);
       const changes = identityChanges(inputs, liveIdentity(identity));
       if (Object.keys(changes).length > 0) {
         try {
