@@ -3,7 +3,13 @@
  * for a decision. No Pulumi imports: the plan is data, tested by tables; `client.ts` turns it into
  * resources.
  */
-import type { Decision, DecisionPolicy, DmarcPolicy, SendingMethod } from "./decide";
+import {
+  CLIENT_ATTRIBUTE_NAMES,
+  type Decision,
+  type DecisionPolicy,
+  type DmarcPolicy,
+  type SendingMethod,
+} from "./decide";
 import type { DmarcLookupOptions } from "./dmarc";
 
 /** Token scopes a client's own token gets unless told otherwise: sending only (least privilege). */
@@ -145,18 +151,11 @@ export function checkClientArgs(args: ClientPlanInput): ClientProblem[] {
 }
 
 /** Every argument a Client takes (`hasAgencyDomain` is set by the component itself). */
-export const CLIENT_ARG_NAMES = [
+export const CLIENT_ARG_NAMES: readonly string[] = [
   "domain",
   "fromAddresses",
   "displayName",
-  "monthlyVolume",
-  "dnsAccess",
-  "dataIsolation",
-  "clientAccess",
-  "domainReputation",
-  "dmarcPolicy",
-  "strictDmarcPlanned",
-  "domainVerified",
+  ...CLIENT_ATTRIBUTE_NAMES,
   "existingDomainId",
   "method",
   "policy",
@@ -167,7 +166,7 @@ export const CLIENT_ARG_NAMES = [
   "token",
   "domainSettings",
   "verification",
-] as const;
+];
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
@@ -221,7 +220,7 @@ function checkUsers(users: unknown, problems: ClientProblem[]): void {
 function checkShapes(args: ClientPlanInput, problems: ClientProblem[]): void {
   const bag = args as unknown as Record<string, unknown>;
   for (const key of Object.keys(bag)) {
-    if (key !== "hasAgencyDomain" && !(CLIENT_ARG_NAMES as readonly string[]).includes(key)) {
+    if (key !== "hasAgencyDomain" && !CLIENT_ARG_NAMES.includes(key)) {
       problems.push({
         property: key,
         reason: `is not an argument of Client; the arguments are: ${CLIENT_ARG_NAMES.join(", ")}`,
