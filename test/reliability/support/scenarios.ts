@@ -62,6 +62,26 @@ export interface Scenario {
   removesFirst?: boolean;
 }
 
+/** The delete of an existing object: only what MailerSend holds afterwards differs by resource. */
+function deleteScenario(
+  type: ResourceType,
+  objects: Scenario["objects"],
+  prepare: Scenario["prepare"],
+  afterSuccess: (f: HostFixture) => Promise<void>,
+): Scenario {
+  return {
+    type,
+    op: "delete",
+    objects,
+    prepare,
+    run: async (f, p) => {
+      await f.host.delete(p.id!, p.outs!);
+      return {};
+    },
+    afterSuccess,
+  };
+}
+
 const DOMAIN = "client.test";
 
 function domainOnly(f: HostFixture): string {
@@ -154,19 +174,9 @@ const domainScenarios = (): Scenario[] => {
         expect(ran.outs).toMatchObject({ trackOpens: true, customTrackingEnabled: true });
       },
     },
-    {
-      type: "Domain",
-      op: "delete",
-      objects,
-      prepare: prepareExisting,
-      run: async (f, p) => {
-        await f.host.delete(p.id!, p.outs!);
-        return {};
-      },
-      async afterSuccess(f) {
-        expect(f.emulator.store.domains.list()).toEqual([]);
-      },
-    },
+    deleteScenario("Domain", objects, prepareExisting, async (f) => {
+      expect(f.emulator.store.domains.list()).toEqual([]);
+    }),
   ];
 };
 
@@ -230,20 +240,10 @@ const verificationScenarios = (): Scenario[] => {
         checked(ran, p);
       },
     },
-    {
-      type: "DomainVerification",
-      op: "delete",
-      objects,
-      prepare: prepareExisting,
-      run: async (f, p) => {
-        await f.host.delete(p.id!, p.outs!);
-        return {};
-      },
-      async afterSuccess(f) {
-        // Nothing to delete in MailerSend: the domain stays.
-        expect(f.emulator.store.counts().domains).toBe(1);
-      },
-    },
+    deleteScenario("DomainVerification", objects, prepareExisting, async (f) => {
+      // Nothing to delete in MailerSend: the domain stays.
+      expect(f.emulator.store.counts().domains).toBe(1);
+    }),
   ];
 };
 
@@ -311,19 +311,9 @@ const identityScenarios = (): Scenario[] => {
         expect(f.emulator.store.identities.list()[0].resends).toBeGreaterThanOrEqual(1);
       },
     },
-    {
-      type: "SenderIdentity",
-      op: "delete",
-      objects,
-      prepare: prepareExisting,
-      run: async (f, p) => {
-        await f.host.delete(p.id!, p.outs!);
-        return {};
-      },
-      async afterSuccess(f) {
-        expect(f.emulator.store.identities.list()).toEqual([]);
-      },
-    },
+    deleteScenario("SenderIdentity", objects, prepareExisting, async (f) => {
+      expect(f.emulator.store.identities.list()).toEqual([]);
+    }),
   ];
 };
 
@@ -400,19 +390,9 @@ const tokenScenarios = (): Scenario[] => {
         await onlyOurs(f, p.id!, ran.outs?.token, "client sending v2");
       },
     },
-    {
-      type: "ApiToken",
-      op: "delete",
-      objects,
-      prepare: prepareExisting,
-      run: async (f, p) => {
-        await f.host.delete(p.id!, p.outs!);
-        return {};
-      },
-      async afterSuccess(f) {
-        expect(f.emulator.store.tokens.list()).toEqual([]);
-      },
-    },
+    deleteScenario("ApiToken", objects, prepareExisting, async (f) => {
+      expect(f.emulator.store.tokens.list()).toEqual([]);
+    }),
   ];
 };
 
@@ -486,19 +466,9 @@ const userScenarios = (): Scenario[] => {
         one(f, ["read-activity", "read-analytics"], ran);
       },
     },
-    {
-      type: "ClientUser",
-      op: "delete",
-      objects,
-      prepare: prepareExisting,
-      run: async (f, p) => {
-        await f.host.delete(p.id!, p.outs!);
-        return {};
-      },
-      async afterSuccess(f) {
-        expect(f.emulator.store.invites.list()).toEqual([]);
-      },
-    },
+    deleteScenario("ClientUser", objects, prepareExisting, async (f) => {
+      expect(f.emulator.store.invites.list()).toEqual([]);
+    }),
   ];
 };
 
