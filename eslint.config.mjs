@@ -2,6 +2,100 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
+// The layers (DESIGN: data flows top to bottom, nothing flows back up). Each entry names a folder
+// and the imports it may not make; a wrong import fails lint. test/unit/layers.test.ts proves that
+// every rule fires.
+const SDK = {
+  group: ["mailersend", "mailersend/*"],
+  message: "Only provider/api may use the mailersend SDK.",
+};
+const upward = (names, why) => ({ group: names, message: why });
+export const LAYER_RULES = [
+  {
+    files: ["provider/api/**/*.ts"],
+    patterns: [
+      upward(
+        [
+          "../runtime/*",
+          "../resources/*",
+          "../component/*",
+          "../cli/*",
+          "../index",
+          "../../emulator/*",
+        ],
+        "provider/api is the bottom layer: it imports nothing else from the package.",
+      ),
+    ],
+  },
+  {
+    files: ["provider/runtime/**/*.ts"],
+    patterns: [
+      SDK,
+      upward(
+        ["../resources/*", "../component/*", "../cli/*", "../index", "../../emulator/*"],
+        "provider/runtime runs in the provider host: it may import provider/api, never the program side.",
+      ),
+    ],
+  },
+  {
+    files: ["provider/resources/**/*.ts"],
+    patterns: [
+      SDK,
+      upward(
+        ["../api/*", "../component/*", "../cli/*", "../index", "../../emulator/*"],
+        "provider/resources is the program side: it reaches the runtime only through the shim, and may import pure *.logic rules.",
+      ),
+      upward(
+        ["../runtime/*", "!../runtime/*.logic"],
+        "provider/resources may import only the pure *.logic modules of provider/runtime.",
+      ),
+    ],
+  },
+  {
+    files: ["provider/component/**/*.ts"],
+    patterns: [
+      SDK,
+      upward(
+        ["../api/*", "../cli/*", "../index", "../../emulator/*"],
+        "provider/component builds on provider/resources; it never calls the API.",
+      ),
+      upward(
+        ["../runtime/*", "!../runtime/*.logic"],
+        "provider/component may import only the pure *.logic modules of provider/runtime.",
+      ),
+    ],
+  },
+  {
+    files: ["provider/cli/**/*.ts"],
+    patterns: [
+      SDK,
+      upward(
+        ["../api/*", "../resources/*", "../component/*", "../index", "../../emulator/*"],
+        "provider/cli reads previews: it may import the pure rules of provider/runtime only.",
+      ),
+      upward(
+        ["../runtime/*", "!../runtime/*.logic", "!../runtime/diff"],
+        "provider/cli may import only the pure *.logic modules and diff of provider/runtime.",
+      ),
+    ],
+  },
+  {
+    files: ["emulator/**/*.ts"],
+    patterns: [
+      SDK,
+      upward(
+        ["../provider/*", "../../provider/*", "../../../provider/*"],
+        "The emulator is written independently of the provider (shared code would hide shared bugs).",
+      ),
+      {
+        regex: "^pulumi-mailersend(/(?!emulator$).*)?$",
+        message:
+          "The emulator is written independently of the provider (shared code would hide shared bugs).",
+      },
+    ],
+  },
+];
+
 export default tseslint.config(
   { ignores: ["dist/**", "node_modules/**", "coverage/**", "**/*.d.ts"] },
   js.configs.recommended,
@@ -33,4 +127,8 @@ export default tseslint.config(
       "no-console": "off",
     },
   },
+  ...LAYER_RULES.map(({ files, patterns }) => ({
+    files,
+    rules: { "no-restricted-imports": ["error", { patterns }] },
+  })),
 );
