@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { resourceProps, runtimeShim, TYPE_MODULE } from "./shim";
+import { MailerSendResource, resourceProps } from "./shim";
 
 /** MailerSend token scopes (mailersend-api.md §5.4). */
 export type TokenScope =
@@ -49,8 +49,6 @@ export interface ApiTokenArgs {
   rotationNonce?: pulumi.Input<string | number>;
 }
 
-const provider = runtimeShim("ApiToken");
-
 const API_TOKEN_OUTPUTS = [
   "name",
   "domainId",
@@ -66,7 +64,7 @@ const API_TOKEN_OUTPUTS = [
  * A MailerSend API token. Its value (`token`) is shown by MailerSend only once, at creation: it is
  * always a secret output, kept in the (encrypted) state, and survives refresh.
  */
-export class ApiToken extends pulumi.dynamic.Resource {
+export class ApiToken extends MailerSendResource {
   declare readonly name: pulumi.Output<string>;
   declare readonly domainId: pulumi.Output<string | undefined>;
   declare readonly scopes: pulumi.Output<TokenScope[]>;
@@ -80,13 +78,9 @@ export class ApiToken extends pulumi.dynamic.Resource {
   constructor(name: string, args: ApiTokenArgs, opts?: pulumi.CustomResourceOptions) {
     // The value is marked secret by the resource itself, whatever the caller's options say.
     const secretOutputs = [...new Set([...(opts?.additionalSecretOutputs ?? []), "token"])];
-    super(
-      provider,
-      name,
-      resourceProps(API_TOKEN_OUTPUTS, args),
-      { ...opts, additionalSecretOutputs: secretOutputs },
-      TYPE_MODULE,
-      "ApiToken",
-    );
+    super("ApiToken", name, resourceProps(API_TOKEN_OUTPUTS, args), {
+      ...opts,
+      additionalSecretOutputs: secretOutputs,
+    });
   }
 }

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { resourceProps, runtimeShim, TYPE_MODULE } from "./shim";
+import { MailerSendResource, resourceProps } from "./shim";
 
 export type UserRole = "Admin" | "Manager" | "Designer" | "Accountant" | "Custom User";
 
@@ -17,8 +17,6 @@ export interface ClientUserArgs {
   templateIds?: pulumi.Input<pulumi.Input<string>[]>;
   requiresPeriodicPasswordChange?: pulumi.Input<boolean>;
 }
-
-const provider = runtimeShim("ClientUser");
 
 const CLIENT_USER_OUTPUTS = [
   "email",
@@ -38,7 +36,7 @@ const CLIENT_USER_OUTPUTS = [
  * ("Invite clients with domain-level permissions"). Created as an invite; `state` becomes `active`
  * (and `userId` is set) after the person accepts and the stack is refreshed.
  */
-export class ClientUser extends pulumi.dynamic.Resource {
+export class ClientUser extends MailerSendResource {
   declare readonly email: pulumi.Output<string>;
   declare readonly role: pulumi.Output<UserRole>;
   declare readonly permissions: pulumi.Output<string[]>;
@@ -51,13 +49,6 @@ export class ClientUser extends pulumi.dynamic.Resource {
   declare readonly stateVersion: pulumi.Output<number>;
 
   constructor(name: string, args: ClientUserArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      provider,
-      name,
-      resourceProps(CLIENT_USER_OUTPUTS, args),
-      opts,
-      TYPE_MODULE,
-      "ClientUser",
-    );
+    super("ClientUser", name, resourceProps(CLIENT_USER_OUTPUTS, args), opts);
   }
 }

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { resourceProps, runtimeShim, TYPE_MODULE } from "./shim";
+import { MailerSendResource, resourceProps } from "./shim";
 
 export type DnsRecordKind = "dkim" | "spf" | "returnPath" | "customTracking" | "inboundRouting";
 
@@ -23,8 +23,6 @@ export interface DomainVerificationArgs {
   nonce?: pulumi.Input<string | number>;
 }
 
-const provider = runtimeShim("DomainVerification");
-
 const DOMAIN_VERIFICATION_OUTPUTS = [
   "domainId",
   "mode",
@@ -39,7 +37,7 @@ const DOMAIN_VERIFICATION_OUTPUTS = [
 ] as const;
 
 /** Asks MailerSend to verify a {@link Domain}'s DNS records and reports each record's status. */
-export class DomainVerification extends pulumi.dynamic.Resource {
+export class DomainVerification extends MailerSendResource {
   declare readonly domainId: pulumi.Output<string>;
   declare readonly mode: pulumi.Output<"none" | "trigger" | "wait">;
   declare readonly requiredRecords: pulumi.Output<DnsRecordKind[]>;
@@ -55,13 +53,6 @@ export class DomainVerification extends pulumi.dynamic.Resource {
   declare readonly stateVersion: pulumi.Output<number>;
 
   constructor(name: string, args: DomainVerificationArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      provider,
-      name,
-      resourceProps(DOMAIN_VERIFICATION_OUTPUTS, args),
-      opts,
-      TYPE_MODULE,
-      "DomainVerification",
-    );
+    super("DomainVerification", name, resourceProps(DOMAIN_VERIFICATION_OUTPUTS, args), opts);
   }
 }

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { DnsRecord } from "../runtime/domain.logic";
-import { resourceProps, runtimeShim, TYPE_MODULE } from "./shim";
+import { MailerSendResource, resourceProps } from "./shim";
 
 export type { DnsRecord } from "../runtime/domain.logic";
 
@@ -45,8 +45,6 @@ export interface DomainArgs {
   adopt?: pulumi.Input<boolean>;
 }
 
-const provider = runtimeShim("Domain");
-
 /** Every output; the inputs are echoed among them. */
 const DOMAIN_OUTPUTS = [
   "name",
@@ -82,7 +80,7 @@ const DOMAIN_OUTPUTS = [
  * alignment, per-domain activity, scoped tokens and user access). Publish `dnsRecords` in the
  * domain's DNS, then verify with a {@link DomainVerification}.
  */
-export class Domain extends pulumi.dynamic.Resource {
+export class Domain extends MailerSendResource {
   declare readonly name: pulumi.Output<string>;
   declare readonly returnPathSubdomain: pulumi.Output<string>;
   declare readonly inboundRoutingSubdomain: pulumi.Output<string>;
@@ -114,6 +112,6 @@ export class Domain extends pulumi.dynamic.Resource {
   declare readonly stateVersion: pulumi.Output<number>;
 
   constructor(name: string, args: DomainArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, resourceProps(DOMAIN_OUTPUTS, args), opts, TYPE_MODULE, "Domain");
+    super("Domain", name, resourceProps(DOMAIN_OUTPUTS, args), opts);
   }
 }

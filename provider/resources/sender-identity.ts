@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { resourceProps, runtimeShim, TYPE_MODULE } from "./shim";
+import { MailerSendResource, resourceProps } from "./shim";
 
 /** Arguments of a {@link SenderIdentity}. */
 export interface SenderIdentityArgs {
@@ -22,8 +22,6 @@ export interface SenderIdentityArgs {
   adopt?: pulumi.Input<boolean>;
 }
 
-const provider = runtimeShim("SenderIdentity");
-
 const SENDER_IDENTITY_OUTPUTS = [
   "domainId",
   "email",
@@ -45,7 +43,7 @@ const SENDER_IDENTITY_OUTPUTS = [
  * DNS changes; the address owner confirms by clicking the link MailerSend emails them (see
  * `verified` after a refresh). Sending affects the agency domain's reputation.
  */
-export class SenderIdentity extends pulumi.dynamic.Resource {
+export class SenderIdentity extends MailerSendResource {
   declare readonly domainId: pulumi.Output<string>;
   declare readonly email: pulumi.Output<string>;
   declare readonly name: pulumi.Output<string>;
@@ -64,13 +62,6 @@ export class SenderIdentity extends pulumi.dynamic.Resource {
   declare readonly stateVersion: pulumi.Output<number>;
 
   constructor(name: string, args: SenderIdentityArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      provider,
-      name,
-      resourceProps(SENDER_IDENTITY_OUTPUTS, args),
-      opts,
-      TYPE_MODULE,
-      "SenderIdentity",
-    );
+    super("SenderIdentity", name, resourceProps(SENDER_IDENTITY_OUTPUTS, args), opts);
   }
 }

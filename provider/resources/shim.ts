@@ -1,16 +1,20 @@
 /**
- * The provider object handed to `pulumi.dynamic.Resource`, i.e. what gets serialized into state as
- * `__provider`. It captures nothing but the resource type name: every method requires the runtime
- * by package name when it runs (DESIGN.md, "The thin shim"). So:
- * - no API key, client or schema can be captured into state;
- * - `__provider` stays tiny (under 2 KB; it is stored twice per resource) and byte-identical across
- *   releases, so no spurious `~__provider` diffs;
+ * What every resource of this package stores as `__provider`: a fixed module text that, when the
+ * dynamic-provider host loads it, hands over the runtime of one resource type, required by package
+ * name. The host loads `__provider` with `require-from-string` and calls its `handler()`
+ * (docs/pulumi-dynamic-providers.md), so the text need not come from Pulumi's closure serializer.
+ * So:
+ * - no API key, client or schema can be captured into state: the text is a constant;
+ * - `__provider` is about 80 bytes (it is stored twice per resource, and the file backend rewrites
+ *   the whole state after every step, so its size is paid on every checkpoint) and byte-identical
+ *   across releases, so no spurious `~__provider` diffs;
  * - a fixed runtime takes effect on the next refresh or delete, like a real provider plugin.
- * The dynamic-provider host resolves `pulumi-mailersend/runtime` from its working directory, the
- * user's project, so the installed version of this package runs. The serializer wraps every
- * function in ~190 bytes, so the methods stay one-liners; the runtime's signatures document them.
+ * The host resolves `pulumi-mailersend/runtime` from its working directory, the user's project, so
+ * the installed version of this package runs. States written by 0.1.0 hold a closure-serialized
+ * shim that requires the same runtime; the runtime's diff ignores `__provider`, so they preview
+ * with no changes (test/engine/provider-upgrade.engine.test.ts).
  */
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 
 export type ResourceTypeName =
   "Domain" | "DomainVerification" | "SenderIdentity" | "ApiToken" | "ClientUser";
@@ -18,25 +22,35 @@ export type ResourceTypeName =
 /** Type tokens are `pulumi-nodejs:dynamic/mailersend:<Type>`: a compatibility promise, never change them. */
 export const TYPE_MODULE = "mailersend";
 
-export function runtimeShim(type: ResourceTypeName): pulumi.dynamic.ResourceProvider {
-  // One-letter names on purpose: each appears in every serialized method (see above).
-  const t = type;
-  const r = () => require("pulumi-mailersend/runtime")[t];
-  return {
-    configure: (...a) => r().configure(...a),
-    check: (...a) => r().check(...a),
-    diff: (...a) => r().diff(...a),
-    create: (...a) => r().create(...a),
-    read: (...a) => r().read(...a),
-    update: (...a) => r().update(...a),
-    delete: (...a) => r().delete(...a),
-  };
+/** The `__provider` module text of a resource type. */
+export function providerModuleText(type: ResourceTypeName): string {
+  return `exports.handler = () => require("pulumi-mailersend/runtime")[${JSON.stringify(type)}];\n`;
 }
 
 /**
- * The property bag for a dynamic resource: every output name present (as `undefined` when not an
- * input) so it becomes a property of the resource, then the arguments. A fresh object each time:
- * `pulumi.dynamic.Resource` writes `__provider` into it.
+ * The base of every resource of this package: a custom resource of the Node.js dynamic provider
+ * (`pulumi-nodejs`), exactly what `pulumi.dynamic.Resource` registers, with the constant
+ * `__provider` text instead of a serialized closure.
+ */
+export abstract class MailerSendResource extends pulumi.CustomResource {
+  protected constructor(
+    type: ResourceTypeName,
+    name: string,
+    props: Record<string, unknown>,
+    opts?: pulumi.CustomResourceOptions,
+  ) {
+    super(
+      `pulumi-nodejs:dynamic/${TYPE_MODULE}:${type}`,
+      name,
+      { ...props, __provider: providerModuleText(type) },
+      opts,
+    );
+  }
+}
+
+/**
+ * The property bag for a resource: every output name present (as `undefined` when not an input) so
+ * it becomes a property of the resource, then the arguments.
  */
 export function resourceProps(
   outputNames: readonly string[],

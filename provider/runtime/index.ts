@@ -1,8 +1,9 @@
 /**
  * The provider runtime: what the serialized shims call inside the dynamic-provider host, as
- * `require("pulumi-mailersend/runtime")[type].<method>(...)`. Every version must accept every state
+ * `require("pulumi-mailersend/runtime")[type]` (provider/resources/shim.ts). Every version must accept every state
  * shape an earlier version wrote; each resource keeps a `stateVersion` output for that.
  */
+import type * as pulumi from "@pulumi/pulumi";
 import { apiTokenProvider } from "./api-token";
 import { clientUserProvider } from "./client-user";
 import { configureFromStack, type ConfigSource } from "./config";
@@ -18,8 +19,13 @@ export async function configure(req: { config: ConfigSource }): Promise<void> {
   configureFromStack(req.config);
 }
 
-export const Domain = { configure, ...domainProvider };
-export const DomainVerification = { configure, ...domainVerificationProvider };
-export const SenderIdentity = { configure, ...senderIdentityProvider };
-export const ApiToken = { configure, ...apiTokenProvider };
-export const ClientUser = { configure, ...clientUserProvider };
+type ResourceProvider = pulumi.dynamic.ResourceProvider;
+
+export const Domain = { configure, ...domainProvider } satisfies ResourceProvider;
+export const DomainVerification = {
+  configure,
+  ...domainVerificationProvider,
+} satisfies ResourceProvider;
+export const SenderIdentity = { configure, ...senderIdentityProvider } satisfies ResourceProvider;
+export const ApiToken = { configure, ...apiTokenProvider } satisfies ResourceProvider;
+export const ClientUser = { configure, ...clientUserProvider } satisfies ResourceProvider;

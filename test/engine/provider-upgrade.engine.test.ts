@@ -5,7 +5,9 @@
 //
 // The "new release" is a copy of the built package, installed as the project's
 // node_modules/pulumi-mailersend (the repository's own dist/ is not touched), whose runtime logs
-// each call it serves.
+// each call it serves. The stack is first written by "release 0.1.0": the same copy with 0.1.0's
+// resource base (fixtures/release-0.1.0/shim.js), whose `__provider` is a ~2 KB serialized closure
+// instead of today's constant module text.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -16,6 +18,15 @@ import { ENGINE_TEST_TIMEOUT } from "../support/pulumi-vitest";
 const timeout = ENGINE_TEST_TIMEOUT;
 const MARKER = "pulumi-mailersend 0.1.1-upgrade-test";
 const RUNTIME_INDEX = path.join("dist", "provider", "runtime", "index.js");
+const RELEASE_010_SHIM = path.join(__dirname, "fixtures", "release-0.1.0", "shim.js");
+
+/** Makes the copied package behave as 0.1.0 did when registering resources. */
+function asRelease010(packageDir: string): void {
+  fs.copyFileSync(
+    RELEASE_010_SHIM,
+    path.join(packageDir, "dist", "provider", "resources", "shim.js"),
+  );
+}
 
 /** Makes the copied package the "next release": a new version whose runtime logs its calls. */
 function patchRelease(packageDir: string): void {
@@ -51,10 +62,41 @@ describe("upgrading the provider between runs", () => {
   let before: Awaited<ReturnType<ReturnType<typeof stack>["snapshot"]>> = {};
   const repoRuntime = fs.readFileSync(path.join(REPO_ROOT, RUNTIME_INDEX), "utf8");
 
-  it("up with the current release", { timeout }, async () => {
+  it("up with release 0.1.0: __provider is a serialized closure", { timeout }, async () => {
+    stack().installPackageCopy(asRelease010);
     const up = await stack().ws.up();
     expect(up.summary).toMatchObject({ result: "succeeded", resourceChanges: { create: 4 } });
-    expect(printed(up, MARKER)).toEqual([]);
+    for (const resource of await stack().resources()) {
+      if (!resource.type.startsWith("pulumi-nodejs:dynamic/")) continue;
+      const provider = String(resource.inputs?.__provider);
+      expect(Buffer.byteLength(provider)).toBeGreaterThan(1000);
+      expect(provider).toContain("function __f0(");
+    }
+  });
+
+  it(
+    "after upgrading to this release, preview shows no changes and calls no API",
+    { timeout },
+    async () => {
+      stack().installPackageCopy(); // this release, unmodified
+      stack().clearCalls();
+      const { json } = await stack().ws.preview();
+      expect(changesIn(json)).toEqual([]);
+      expect(stack().callNames()).toEqual([]);
+    },
+  );
+
+  it("and the next up changes nothing in MailerSend", { timeout }, async () => {
+    const up = await stack().ws.up();
+    expect(up.summary).toMatchObject({ result: "succeeded", resourceChanges: { same: 4 } });
+    expect(stack().callNames()).toEqual([]);
+    // The state now records this release's constant text as each resource's input.
+    for (const resource of await stack().resources()) {
+      if (!resource.type.startsWith("pulumi-nodejs:dynamic/")) continue;
+      expect(resource.inputs?.__provider).toBe(
+        `exports.handler = () => require("pulumi-mailersend/runtime")["${resource.type.split(":").pop()}"];\n`,
+      );
+    }
     before = await stack().snapshot();
   });
 

@@ -17,12 +17,12 @@ const TYPES = ["Domain", "DomainVerification", "SenderIdentity", "ApiToken", "Cl
 
 describe("the serialized provider (__provider)", () => {
   it.each(TYPES)(
-    "%s: under 2 KB, no absolute path, no secret, requires the runtime by package name",
+    "%s: under 100 bytes, no absolute path, no secret, requires the runtime by package name",
     async (type) => {
       process.env.MAILERSEND_API_KEY = "mlsn.shape-test-key-that-must-not-leak";
       try {
         const text = await serializedProvider(type);
-        expect(Buffer.byteLength(text)).toBeLessThan(2048);
+        expect(Buffer.byteLength(text)).toBeLessThan(100);
         expect(text).not.toContain(REPO_ROOT);
         expect(text).not.toMatch(/["'`](\/|[A-Za-z]:\\)[^"'`]*["'`]/); // no absolute path literal
         expect(text).not.toContain("shape-test-key");

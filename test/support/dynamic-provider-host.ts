@@ -199,16 +199,9 @@ export function partialFailureOf(error: unknown): { id: string; properties: Prop
   return undefined;
 }
 
-/**
- * `__provider` exactly as `new pulumi.dynamic.Resource(...)` produces it during `pulumi up`: the
- * shim from the built package, loaded by Node's own loader (vite's transform breaks serialization,
- * pulumi-dynamic-providers.md §0.2), serialized by Pulumi's closure serializer.
- */
+/** `__provider` exactly as the resources register it during `pulumi up`, from the built package. */
 export async function serializedProvider(typeName: string): Promise<string> {
   const nodeRequire = createRequire(path.join(REPO_ROOT, "package.json"));
-  const pulumi = nodeRequire("@pulumi/pulumi") as typeof import("@pulumi/pulumi");
-  const { runtimeShim } = nodeRequire("./dist/provider/resources/shim.js");
-  const provider = runtimeShim(typeName);
-  const { text } = await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true });
-  return text;
+  const { providerModuleText } = nodeRequire("./dist/provider/resources/shim.js");
+  return providerModuleText(typeName);
 }
