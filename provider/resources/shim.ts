@@ -12,7 +12,9 @@
  * The host resolves `pulumi-mailersend/runtime` from its working directory, the user's project, so
  * the installed version of this package runs. States written by 0.1.0 hold a closure-serialized
  * shim that requires the same runtime; the runtime's diff ignores `__provider`, so they preview
- * with no changes (test/engine/provider-upgrade.engine.test.ts).
+ * with no changes and call no API (test/engine/provider-upgrade.engine.test.ts). They keep the old
+ * text in each resource's outputs until its next update (the host answers a read with the prior
+ * outputs' `__provider`), which no plan shows.
  */
 import * as pulumi from "@pulumi/pulumi";
 

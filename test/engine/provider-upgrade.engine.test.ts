@@ -50,6 +50,22 @@ for (const type of ["Domain", "DomainVerification", "SenderIdentity", "ApiToken"
   );
 }
 
+type Snapshot = Record<string, { id?: string; inputs?: unknown; outputs?: unknown }>;
+
+/** A state snapshot without `__provider` in the inputs and outputs. */
+function withoutProvider(snapshot: Snapshot): Snapshot {
+  const strip = (bag: unknown) => {
+    const { __provider: _provider, ...rest } = (bag ?? {}) as Record<string, unknown>;
+    return rest;
+  };
+  return Object.fromEntries(
+    Object.entries(snapshot).map(([name, resource]) => [
+      name,
+      { ...resource, inputs: strip(resource.inputs), outputs: strip(resource.outputs) },
+    ]),
+  );
+}
+
 /** The logged calls, without ids: `ApiToken.read`, ... sorted. */
 function callsLogged(result: { diagnostics?: { message: string; severity: string }[] }) {
   return printed(result, MARKER)
@@ -120,7 +136,16 @@ describe("upgrading the provider between runs", () => {
       "Domain.read",
     ]);
     expect(refresh.summary?.resourceChanges).toEqual({ same: 4 });
-    expect(await stack().snapshot()).toEqual(before);
+    // Nothing changed but `__provider`: the dynamic-provider host answers a read with the prior
+    // outputs' `__provider`, still 0.1.0's closure (outputs are only rewritten by an update), so
+    // the inputs get it back. No plan shows it: the runtime's diff ignores `__provider`.
+    const after = await stack().snapshot();
+    expect(withoutProvider(after)).toEqual(withoutProvider(before));
+    for (const resource of Object.values(after)) {
+      const inputs = resource.inputs as Record<string, unknown> | undefined;
+      if (inputs?.__provider === undefined) continue;
+      expect(inputs.__provider).toContain("function __f0(");
+    }
   });
 
   it(
