@@ -60,7 +60,10 @@ function describe(
       : bound === undefined
         ? "its answer does not say which domain the token is for"
         : `its answer binds it to domain ${bound}`;
-  const wanted = asked === undefined ? "to no single domain" : `to domain ${asked}`;
+  const what =
+    asked === undefined
+      ? `MailerSend bound the new API token "${name}" although no domain was asked for`
+      : `MailerSend did not bind the new API token "${name}" to domain ${asked}`;
   const outcome =
     deleteFailure === undefined
       ? "The token was deleted."
@@ -69,5 +72,5 @@ function describe(
     asked === undefined
       ? ""
       : ` Check domainId ${asked}: it must be the id of a domain in this MailerSend account.`;
-  return `MailerSend did not bind the new API token "${name}" ${wanted}: ${answer}. ${outcome}${hint}`;
+  return `${what}: ${answer}. ${outcome}${hint}`;
 }
