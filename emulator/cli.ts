@@ -15,7 +15,7 @@ Options:
   --extra-domain-slots N   Starter domain add-on slots (default 0)
   --persist FILE           keep the account in FILE (shared with other processes using it)
   --rate-limit N|off       requests per minute (default 60)
-  --daily-quota N          requests per UTC day (default by plan)
+  --daily-quota N|unlimited requests per UTC day (default by plan; unlimited reports -1)
   --creation-throttle N    at most N creates per minute, then 429 (default off)
   --no-retry-after         omit Retry-After on the per-minute 429
   --auto-verify-identities identities on a verified account domain start verified
@@ -72,7 +72,10 @@ export function parseCliOptions(argv: string[]): EmulatorOptions | "help" {
         : rateLimit === "off" || rateLimit === "0"
           ? false
           : { requests: integer("rate-limit", rateLimit) as number },
-    dailyQuota: integer("daily-quota", values["daily-quota"]),
+    dailyQuota:
+      values["daily-quota"] === "unlimited"
+        ? "unlimited"
+        : integer("daily-quota", values["daily-quota"]),
     creationThrottle: creates === undefined ? undefined : { creates, windowMs: 60_000 },
     retryAfterHeader: values["no-retry-after"] ? false : undefined,
     autoVerifyIdentitiesOnVerifiedDomains: values["auto-verify-identities"],

@@ -10,6 +10,11 @@ export class EmulatorApiError extends Error {
     readonly status: number,
     readonly body: { message: string; errors?: Record<string, string[]> },
     readonly headers: Readonly<Record<string, string>> = {},
+    /**
+     * False for the answers MailerSend sends without `x-apiquota-*` headers: the 401 and the 404 of
+     * a lookup by id (see {@link notFound}).
+     */
+    readonly quotaHeaders = true,
   ) {
     super(`${status} ${body.message}`);
   }
@@ -18,20 +23,38 @@ export class EmulatorApiError extends Error {
 /** Field name -> messages, in the order the fields were validated. */
 export type FieldErrors = Record<string, string[]>;
 
-/** [REC] §2.2: the same 404 body for every unknown id, on every resource. */
-export function notFound(): EmulatorApiError {
-  return new EmulatorApiError(404, { message: "Resource not found." });
+/**
+ * [REC] §2.2: the same 404 body for every unknown id, on every resource. [REC] most of these 404s
+ * carry no `x-apiquota-*` headers (domains, tokens, identities by id, invites); the user lookups and
+ * the identity lookups by email do (mailersend-python tests/fixtures/cassettes/*_not_found.yaml,
+ * users_get_single.yaml, identities_get_by_email.yaml): `quotaHeaders` says which.
+ */
+export function notFound(
+  quotaHeaders: "without-quota-headers" | "with-quota-headers" = "without-quota-headers",
+): EmulatorApiError {
+  return new EmulatorApiError(
+    404,
+    { message: "Resource not found." },
+    {},
+    quotaHeaders === "with-quota-headers",
+  );
 }
 
 /** The record, or a thrown 404 when there is none. */
-export function orNotFound<T>(record: T | undefined): T {
-  if (record === undefined) throw notFound();
+export function orNotFound<T>(
+  record: T | undefined,
+  quotaHeaders?: "without-quota-headers" | "with-quota-headers",
+): T {
+  if (record === undefined) throw notFound(quotaHeaders);
   return record;
 }
 
-/** [REC] §2.2: missing or unknown token. */
+/**
+ * [REC] §2.2: missing or unknown token; no `x-apiquota-*` headers (mailersend-java
+ * src/test/resources/fixtures/EmailSendTest_TestInvalidTokenFailsWith401().json, 2026).
+ */
 export function unauthenticated(): EmulatorApiError {
-  return new EmulatorApiError(401, { message: "Unauthenticated." });
+  return new EmulatorApiError(401, { message: "Unauthenticated." }, {}, false);
 }
 
 /**

@@ -21,8 +21,12 @@ export interface EmulatorOptions {
   rateLimit?: { requests: number; windowMs?: number } | false;
   /** Send `Retry-After` on the per-minute 429 (never observed live, reference §2.3). Default `true`. */
   retryAfterHeader?: boolean;
-  /** Requests per UTC day. Default by plan: none 100, hobby 1000, starter 100000, professional/enterprise 500000. */
-  dailyQuota?: number;
+  /**
+   * Requests per UTC day, or `"unlimited"` (MailerSend then reports `-1` as quota and in
+   * `x-apiquota-remaining`, as on every recorded answer). Default by plan: none 100, hobby 1000,
+   * starter 100000, professional/enterprise 500000.
+   */
+  dailyQuota?: number | "unlimited";
   /**
    * The "You cannot create a resource at the moment" throttle on POST creates (reference §2.2).
    * Default `false` (off).
@@ -60,6 +64,7 @@ export interface ResolvedOptions {
   extraDomainSlots: number;
   rateLimit: { requests: number; windowMs: number } | false;
   retryAfterHeader: boolean;
+  /** `-1` = unlimited. */
   dailyQuota: number;
   creationThrottle: { creates: number; windowMs: number } | false;
   autoVerifyIdentitiesOnVerifiedDomains: boolean;
@@ -97,7 +102,8 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     extraDomainSlots: options.extraDomainSlots ?? 0,
     rateLimit,
     retryAfterHeader: options.retryAfterHeader ?? true,
-    dailyQuota: options.dailyQuota ?? planFacts(plan).dailyQuota,
+    dailyQuota:
+      options.dailyQuota === "unlimited" ? -1 : (options.dailyQuota ?? planFacts(plan).dailyQuota),
     creationThrottle,
     autoVerifyIdentitiesOnVerifiedDomains: options.autoVerifyIdentitiesOnVerifiedDomains ?? false,
     tokensOnDomainDelete: options.tokensOnDomainDelete ?? "delete",

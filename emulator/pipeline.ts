@@ -35,6 +35,8 @@ interface Exchange {
   omitRateLimitHeaders?: boolean;
   faultHeaders?: Record<string, string>;
   dropResponse?: boolean;
+  /** The 401 and most 404s carry no `x-apiquota-*` headers [REC] (see `errors.ts`). */
+  omitQuotaHeaders?: boolean;
 }
 
 /** Keyed by the raw Node request, which is the same object through every hook and the 404 handler. */
@@ -151,11 +153,13 @@ export function installApiPipeline(
     if (!exchange) return payload;
     reply.header("content-type", "application/json");
     reply.header("cache-control", "no-cache, private");
-    reply.header(
-      "x-apiquota-remaining",
-      String(exchange.quotaRemaining ?? limits.quota.remaining()),
-    );
-    reply.header("x-apiquota-reset", limits.quota.resetAt());
+    if (!exchange.omitQuotaHeaders) {
+      reply.header(
+        "x-apiquota-remaining",
+        String(exchange.quotaRemaining ?? limits.quota.remaining()),
+      );
+      reply.header("x-apiquota-reset", limits.quota.resetAt());
+    }
     if (limits.rate && !exchange.omitRateLimitHeaders) {
       reply.header("x-ratelimit-limit", String(limits.rate.limit));
       reply.header(
@@ -175,6 +179,12 @@ export function installApiPipeline(
     finish(exchange, reply.statusCode, exchange.outcome ?? outcomeFor(reply.statusCode));
     return payload;
   });
+}
+
+/** This answer goes out without `x-apiquota-*` headers (called by the error handler). */
+export function withoutQuotaHeaders(request: FastifyRequest): void {
+  const exchange = exchanges.get(request.raw);
+  if (exchange) exchange.omitQuotaHeaders = true;
 }
 
 function outcomeFor(status: number): RequestOutcome {

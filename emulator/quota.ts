@@ -13,8 +13,14 @@ export class DailyQuota {
     private readonly now: Clock,
   ) {}
 
+  /** [REC] an unlimited plan reports `-1` as quota and remaining (every recorded answer). */
+  get unlimited(): boolean {
+    return this.quota < 0;
+  }
+
   /** Uses one request if any are left. */
   consume(): { allowed: boolean; remaining: number } {
+    if (this.unlimited) return { allowed: true, remaining: -1 };
     this.roll();
     if (this.used >= this.quota) return { allowed: false, remaining: 0 };
     this.used++;
@@ -22,6 +28,7 @@ export class DailyQuota {
   }
 
   remaining(): number {
+    if (this.unlimited) return -1;
     this.roll();
     return Math.max(0, this.quota - this.used);
   }

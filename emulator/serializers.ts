@@ -64,9 +64,11 @@ export function domainGetStyle(
   return {
     id: domain.id,
     name: domain.name,
-    dkim: flags.dkim,
-    spf: flags.spf,
-    tracking: flags.tracking,
+    // [REC] a domain never checked reads `false` here (mailersend-ruby fixtures/domains/
+    // domains_single.yml and domains_list.yml), while the create answer says `null`.
+    dkim: flags.dkim ?? false,
+    spf: flags.spf ?? false,
+    tracking: flags.tracking ?? false,
     is_verified: domain.isVerified,
     is_cname_verified: flags.isCnameVerified,
     is_dns_active: flags.isDnsActive,
@@ -122,10 +124,11 @@ export function tokenResource(ctx: EmulatorContext, token: TokenRecord) {
   };
 }
 
-/** [DOC][SDK] §5.3: the update/status response. */
-export function tokenUpdateResource(token: TokenRecord) {
-  return { id: token.id, name: token.name, status: token.status, created_at: token.createdAt };
-}
+/**
+ * [REC] `PUT /token/{id}/settings` answers with the list item shape, `scopes` and `domain` included
+ * (mailersend-ruby fixtures/tokens/tokens_update.yml). [INF] `PUT /token/{id}` (name) the same.
+ */
+export const tokenUpdateResource = tokenResource;
 
 /** [SDK fixture] §6.1: the invite object. */
 export function inviteResource(invite: InviteRecord) {
@@ -161,6 +164,7 @@ export function userResource(ctx: EmulatorContext, user: UserRecord) {
     templates: user.templates.map((id) => ({
       id,
       name: id,
+      description: null,
       type: "html",
       created_at: user.createdAt,
     })),

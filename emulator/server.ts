@@ -3,7 +3,7 @@ import type { EmulatorContext } from "./context";
 import { EmulatorApiError, notFound } from "./errors";
 import type { FaultRegistry } from "./faults";
 import type { AccountLimits } from "./limits";
-import { installApiPipeline, isApiUrl } from "./pipeline";
+import { installApiPipeline, isApiUrl, withoutQuotaHeaders } from "./pipeline";
 import type { RequestLog } from "./request-log";
 import { ADMIN_PREFIX, registerAdminRoutes } from "./routes/admin";
 import { registerDomainRoutes } from "./routes/domains";
@@ -35,8 +35,9 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
   installJsonBodyParser(app);
   installApiPipeline(app, ctx, deps);
 
-  app.setErrorHandler((error, _request, reply) => {
+  app.setErrorHandler((error, request, reply) => {
     if (error instanceof EmulatorApiError) {
+      if (!error.quotaHeaders) withoutQuotaHeaders(request);
       return reply.code(error.status).headers(error.headers).send(error.body);
     }
     const status = (error as { statusCode?: unknown }).statusCode;

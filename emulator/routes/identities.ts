@@ -22,7 +22,7 @@ export function registerIdentityRoutes(app: FastifyInstance, ctx: EmulatorContex
   const byId = (request: FastifyRequest): IdentityRecord =>
     orNotFound(ctx.store.identity(param(request, "identityId")));
   const byEmail = (request: FastifyRequest): IdentityRecord =>
-    orNotFound(ctx.store.identityByEmail(param(request, "email")));
+    orNotFound(ctx.store.identityByEmail(param(request, "email")), "with-quota-headers");
   const respond = (identity: IdentityRecord) => ({ data: identityResource(ctx, identity) });
 
   app.get("/v1/identities", async (request) => {

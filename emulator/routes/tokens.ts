@@ -46,7 +46,7 @@ export function registerTokenRoutes(app: FastifyInstance, ctx: EmulatorContext):
 
   // §5.1: nodejs/php 3.x use PUT /token/{id}; the docs and python use PUT /token/{id}/settings.
   const update = async (request: FastifyRequest) => ({
-    data: tokenUpdateResource(updateToken(ctx, byId(request), request.body)),
+    data: tokenUpdateResource(ctx, updateToken(ctx, byId(request), request.body)),
   });
   app.put("/v1/token/:tokenId", update);
   app.put("/v1/token/:tokenId/settings", update);

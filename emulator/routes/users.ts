@@ -12,7 +12,7 @@ import { param, queryOf } from "./request-parts";
 /** Account users and invites (reference §6.1). Inviting creates an invite, not a user. */
 export function registerUserRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   const userById = (request: FastifyRequest): UserRecord =>
-    orNotFound(ctx.store.user(param(request, "userId")));
+    orNotFound(ctx.store.user(param(request, "userId")), "with-quota-headers");
   const inviteById = (request: FastifyRequest): InviteRecord =>
     orNotFound(ctx.store.invite(param(request, "inviteId")));
   const page = (request: FastifyRequest) => {
@@ -22,10 +22,12 @@ export function registerUserRoutes(app: FastifyInstance, ctx: EmulatorContext): 
     return result;
   };
 
-  app.get("/v1/users", async (request) => {
-    const items = ctx.store.state.users.map((user) => userResource(ctx, user));
-    return lengthAwarePage(items, page(request), collectionUrl(request, "/users"));
-  });
+  // [REC] the whole list under `data`, with no `links` and no `meta` (four mailersend-python
+  // recordings: users_list_basic, users_list_with_pagination, users_empty_result,
+  // users_api_response_structure, all with `?limit=10`). [INF] `page`/`limit` are not applied.
+  app.get("/v1/users", async () => ({
+    data: ctx.store.state.users.map((user) => userResource(ctx, user)),
+  }));
   app.get("/v1/users/:userId", async (request) => ({ data: userResource(ctx, userById(request)) }));
 
   // [SDK nodejs test] 201 with the invite (a java fixture says 200; unverified).
@@ -34,7 +36,7 @@ export function registerUserRoutes(app: FastifyInstance, ctx: EmulatorContext): 
   });
 
   app.put("/v1/users/:userId", async (request) => ({
-    data: userResource(ctx, updateUser(ctx, userById(request), request.body)),
+    data: userResource(ctx, updateUser(ctx, param(request, "userId"), request.body)),
   }));
 
   // [SDK] 204.

@@ -13,6 +13,7 @@ import {
   toBoolean,
   Validation,
 } from "../validation";
+import { orNotFound } from "../errors";
 import { asObject } from "./input";
 
 /** [SDK] §6.1 roles; `member` is rejected [REC]. */
@@ -90,9 +91,10 @@ function checkAccess(
     validation.add("permissions", "The permissions field is required when role is Custom User.");
   }
   if (validation.check("templates", input.templates, [isArray], { optional: true })) {
-    const templates = (input.templates as unknown[] | undefined) ?? [];
-    // [REC] §2.2: MailerSend's custom rule and its code.
-    if (templates.length > 0 && !(permissions ?? []).includes("read-own-templates")) {
+    // [REC] the key alone triggers MailerSend's rule: `templates: []` without read-own-templates
+    // is refused with #MS42224 (mailersend-python tests/fixtures/cassettes/users_invite.yaml and
+    // users_update.yaml). [INF] the same for a non-empty list.
+    if (input.templates !== undefined && !(permissions ?? []).includes("read-own-templates")) {
       validation.add("templates", "Templates require a read own templates permission. #MS42224");
     }
   }
@@ -157,12 +159,18 @@ export function inviteUser(ctx: EmulatorContext, body: unknown): InviteRecord {
   });
 }
 
-/** `PUT /users/{id}`: role, permissions, domains, templates, requires_periodic_password_change. */
-export function updateUser(ctx: EmulatorContext, user: UserRecord, body: unknown): UserRecord {
+/**
+ * `PUT /users/{id}`: role, permissions, domains, templates, requires_periodic_password_change.
+ * [REC] the body is validated before the user is looked up: an invalid body for an unknown id is a
+ * 422, not a 404 (mailersend-python tests/fixtures/cassettes/users_update.yaml).
+ */
+export function updateUser(ctx: EmulatorContext, userId: string, body: unknown): UserRecord {
   const input = asObject(body);
+  const found = ctx.store.user(userId);
   const validation = new Validation();
-  checkAccess(ctx, validation, input, user);
+  checkAccess(ctx, validation, input, found ?? { role: "", permissions: [] });
   validation.finish();
+  const user = orNotFound(found, "with-quota-headers");
   return ctx.store.mutate(() => {
     if (typeof input.role === "string") user.role = input.role;
     if (Array.isArray(input.permissions)) user.permissions = stringArray(input.permissions);

@@ -11,6 +11,7 @@ import type { z } from "zod";
 import { MailerSendApiError, MailerSendResponseError } from "./errors";
 import { logLine } from "./log";
 import { retryDelayMs } from "./retry";
+import { bindingMatches, boundDomainOf, TokenBindingError } from "./token-binding";
 import {
   createdTokenSchema,
   dataOf,
@@ -305,6 +306,7 @@ export class MailerSendClient {
           // A request we gave up on may still have been completed by the server after our
           // clean-up looked: sweep once more, keeping the token we now hold.
           if (answerLost) await this.deleteTokensNamed(body.name, firstAttemptAt, created.id);
+          await this.refuseStrayBinding(body, created);
           return created;
         } catch (error) {
           if (!MailerSendApiError.is(error) || !error.outcomeUnknown) throw error;
@@ -435,6 +437,20 @@ export class MailerSendClient {
 
   // ---------------------------------------------------------------- plumbing
 
+  /** Never trust the binding: a token not bound as asked is deleted (see `token-binding.ts`). */
+  private async refuseStrayBinding(body: CreateTokenBody, created: ApiCreatedToken): Promise<void> {
+    if (bindingMatches(body.domain_id, created)) return;
+    const bound = boundDomainOf(created);
+    logLine(`POST /token: token ${created.id} is not bound as asked; deleting it`);
+    let deleteFailure: unknown;
+    try {
+      await this.tokens.delete(created.id);
+    } catch (error) {
+      deleteFailure = error;
+    }
+    throw new TokenBindingError(body.name, body.domain_id, bound, created.id, deleteFailure);
+  }
+
   /** Deletes the tokens of this name created since `since` (the orphans of lost creates). */
   private async deleteTokensNamed(name: string, since: number, keepId?: string): Promise<void> {
     const orphans = (await this.tokens.list()).filter(
@@ -493,6 +509,10 @@ export class MailerSendClient {
         schema,
       );
       all.push(...(body.data as z.infer<T>[]));
+      // `GET /users` answers with the whole list and neither `links` nor `meta` (recorded four
+      // times, mailersend-python tests/fixtures/cassettes/users_list_basic.yaml and others): an
+      // answer without a paging envelope is complete; asking for page 2 would repeat it forever.
+      if (body.links === undefined && body.meta === undefined) return all;
       const lastPage = body.meta?.last_page;
       const done =
         body.data.length < PAGE_LIMIT ||

@@ -38,6 +38,11 @@ export interface TransportDeps {
 
 /** The last quota figures the server reported, per account (see `quotaFor`). */
 export interface QuotaObservation {
+  /**
+   * `x-apiquota-remaining`. `-1` means an unlimited plan (on every recorded answer, e.g.
+   * mailersend-ruby fixtures/api_quota/api_quota_get.yml): only `0` means spent. Answers without
+   * the header (401s, most 404s, as recorded) leave the last figure as it was.
+   */
   remaining?: number;
   resetsAt?: string;
 }
@@ -111,6 +116,7 @@ export class Transport {
    */
   private refuseWhenQuotaSpent(spec: CallSpec): void {
     const { remaining, resetsAt } = this.quota;
+    // Only 0 is spent: -1 is an unlimited plan.
     if (remaining !== 0 || spec.path === "/api-quota") return;
     if (resetsAt && Date.parse(resetsAt) <= this.clock.now()) return;
     throw new MailerSendApiError({

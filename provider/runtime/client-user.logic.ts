@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import type { ApiInvite, ApiUser } from "../api/schemas";
-import type { InviteUserBody } from "../api/client";
+import type { InviteUserBody, UpdateUserBody } from "../api/client";
 import { checkInputs, type CheckFailure, type CheckResult } from "./check";
 import { diffByTable, type DiffTable } from "./diff";
 import { emailAddress, flag, objectId } from "./fields";
@@ -149,13 +149,42 @@ export function diffClientUser(olds: Record<string, unknown>, news: Record<strin
   return diffByTable(CLIENT_USER_DIFF_TABLE, olds, news);
 }
 
+/**
+ * `templates` is sent only when the program gives template ids: MailerSend refuses the key itself,
+ * even `templates: []`, without the read-own-templates permission ("Templates require a read own
+ * templates permission. #MS42224", mailersend-python tests/fixtures/cassettes/users_invite.yaml;
+ * see docs/mailersend-api.md).
+ */
 export function inviteBody(inputs: ClientUserInputs): InviteUserBody {
   return {
     email: inputs.email,
     role: inputs.role,
     permissions: inputs.permissions,
     domains: inputs.domainIds,
-    templates: inputs.templateIds,
+    ...(inputs.templateIds.length > 0 ? { templates: inputs.templateIds } : {}),
+    requires_periodic_password_change: inputs.requiresPeriodicPasswordChange,
+  };
+}
+
+/**
+ * `PUT /users/{id}` for an accepted invite. `templates` follows the invite rule, except that
+ * emptying a list the user had is sent as `templates: []` when the permission is kept (else the key
+ * would be refused, and without the permission the templates give no access anyway; inferred).
+ */
+export function userUpdateBody(
+  inputs: ClientUserInputs,
+  previous: ClientUserInputs,
+): UpdateUserBody {
+  const clearing =
+    inputs.templateIds.length === 0 &&
+    previous.templateIds.length > 0 &&
+    inputs.permissions.includes("read-own-templates");
+  const templates = inputs.templateIds.length > 0 || clearing ? inputs.templateIds : undefined;
+  return {
+    role: inputs.role,
+    permissions: inputs.permissions,
+    domains: inputs.domainIds,
+    ...(templates ? { templates } : {}),
     requires_periodic_password_change: inputs.requiresPeriodicPasswordChange,
   };
 }

@@ -14,6 +14,7 @@ import {
   diffClientUser,
   inviteBody,
   invitedOutputs,
+  userUpdateBody,
   type ClientUserOutputs,
 } from "./client-user.logic";
 
@@ -60,14 +61,7 @@ export const clientUserProvider = {
     const previous = withoutProvider(olds) as unknown as ClientUserOutputs;
     const api = apiClient();
     if (previous.state === "active" && previous.userId) {
-      const body = inviteBody(inputs);
-      const user = await api.users.update(previous.userId, {
-        role: body.role,
-        permissions: body.permissions,
-        domains: body.domains,
-        templates: body.templates,
-        requires_periodic_password_change: body.requires_periodic_password_change,
-      });
+      const user = await api.users.update(previous.userId, userUpdateBody(inputs, previous));
       return { outs: activeOutputs(inputs, user, previous.inviteId) };
     }
     // An invite cannot be edited: withdraw it and invite again with the new access.

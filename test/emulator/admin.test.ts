@@ -32,7 +32,7 @@ describe("admin door /__emulator", () => {
       published: ["dkim", "spf", "return_path"],
     });
     expect((await call(emulator, "GET", `/domains/${id}`)).body).toMatchObject({
-      data: { dkim: null },
+      data: { dkim: false },
     });
     expect((await call(emulator, "GET", `/domains/${id}/verify`)).body).toMatchObject({
       message: "The domain is verified.",

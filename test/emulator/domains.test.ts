@@ -25,9 +25,10 @@ function freshGetStyle(id: string, name: string, totals: unknown) {
   return {
     id,
     name,
-    dkim: null,
-    spf: null,
-    tracking: null,
+    // [REC] never checked: false in the GET shape (null only in the create answer).
+    dkim: false,
+    spf: false,
+    tracking: false,
     is_verified: false,
     is_cname_verified: false,
     is_dns_active: false,

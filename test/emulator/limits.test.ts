@@ -88,9 +88,32 @@ describe("response headers", () => {
     expect(response.headers.get("x-apiquota-reset")).toBe("2025-07-30T00:00:00Z");
     expect(response.headers.get("x-ratelimit-limit")).toBe("60");
     expect(response.headers.get("x-ratelimit-remaining")).toBe("59");
-    const notFound = await call(emulator, "GET", "/domains/nope");
-    expect(notFound.headers.get("x-apiquota-remaining")).toBe("998");
-    expect(notFound.headers.get("x-ratelimit-remaining")).toBe("58");
+    // [REC] a user lookup's 404 carries the quota headers; a domain lookup's 404 does not, but
+    // still counts.
+    const userNotFound = await call(emulator, "GET", "/users/nope");
+    expect(userNotFound.headers.get("x-apiquota-remaining")).toBe("998");
+    expect(userNotFound.headers.get("x-ratelimit-remaining")).toBe("58");
+    const domainNotFound = await call(emulator, "GET", "/domains/nope");
+    expect(domainNotFound.headers.get("x-apiquota-remaining")).toBeNull();
+    expect(domainNotFound.headers.get("x-apiquota-reset")).toBeNull();
+    expect(domainNotFound.headers.get("x-ratelimit-remaining")).toBe("57");
+    expect((await call(emulator, "GET", "/domains")).headers.get("x-apiquota-remaining")).toBe(
+      "996",
+    );
+  });
+
+  it("report an unlimited plan's quota as -1, never spent", async () => {
+    emulator = await start({ dailyQuota: "unlimited", rateLimit: false });
+    for (let i = 0; i < 3; i++) {
+      const response = await call(emulator, "GET", "/domains");
+      expect(response.status).toBe(200);
+      expect(response.headers.get("x-apiquota-remaining")).toBe("-1");
+    }
+    expect((await call(emulator, "GET", "/api-quota")).body).toEqual({
+      quota: -1,
+      remaining: -1,
+      reset: expect.stringMatching(/^\d{4}-\d\d-\d\dT00:00:00Z$/),
+    });
   });
 
   it("omit X-RateLimit-* when the rate limit is disabled", async () => {

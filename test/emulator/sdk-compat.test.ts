@@ -87,6 +87,8 @@ describe("mailersend SDK 3.4.0 against the emulator", () => {
       name: "ci",
       status: "pause",
       created_at: expect.any(String),
+      scopes: ["domains_read"],
+      domain: expect.objectContaining({ id: domainId }),
     });
     const deleted = await sdk.tokens.delete(id);
     expect(deleted.statusCode).toBe(200);

@@ -70,9 +70,21 @@ describe("POST /token", () => {
     expect(TOKEN_SCOPES).toHaveLength(31);
   });
 
+  it("issues an account-wide token for a domain_id the account does not have (domain: null)", async () => {
+    // [REC] mailersend-python tokens_create_invalid_domain.yaml (2025), mailersend-ruby
+    // fixtures/tokens/tokens_create.yml (2024): 200, not 422.
+    const response = await call(emulator, "POST", "/token", {
+      body: { name: "Test Token", domain_id: "invalid-domain-id", scopes: ["email_full"] },
+    });
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ data: { name: "Test Token", domain: null } });
+    const [token] = emulator.store.tokens.list();
+    expect(token).toMatchObject({ name: "Test Token", domainId: null });
+  });
+
   it("validates name, scopes (scopes.N) and domain_id", async () => {
     const response = await call(emulator, "POST", "/token", {
-      body: { name: "n".repeat(51), scopes: ["email_full", "emails_full", 7], domain_id: "nope" },
+      body: { name: "n".repeat(51), scopes: ["email_full", "emails_full", 7], domain_id: 7 },
     });
     expect(response.status).toBe(422);
     expect(response.body).toEqual({
@@ -81,7 +93,7 @@ describe("POST /token", () => {
         name: ["The name field must not be greater than 50 characters."],
         "scopes.1": ["The selected scopes.1 is invalid."],
         "scopes.2": ["The selected scopes.2 is invalid."],
-        domain_id: ["The selected domain id is invalid."],
+        domain_id: ["The domain id field must be a string."],
       },
     });
   });
@@ -138,14 +150,22 @@ describe("updating tokens", () => {
   });
 
   it.each([`/token/ID`, `/token/ID/settings`])(
-    "PUT %s takes {name, status} and answers {id,name,status,created_at}",
+    "PUT %s takes {name, status} and answers the token with scopes and domain",
     async (template) => {
       const response = await call(emulator, "PUT", template.replace("ID", id), {
         body: { name: "renamed", status: "pause" },
       });
       expect(response.status).toBe(200);
+      // [REC] mailersend-ruby fixtures/tokens/tokens_update.yml
       expect(response.body).toEqual({
-        data: { id, name: "renamed", status: "pause", created_at: TIMESTAMP },
+        data: {
+          id,
+          name: "renamed",
+          status: "pause",
+          created_at: TIMESTAMP,
+          scopes: ["domains_full"],
+          domain: null,
+        },
       });
     },
   );

@@ -48,7 +48,7 @@ describe("POST /users (invite)", () => {
         email: "someone@example.com",
         role: "member",
         permissions: ["email_send"],
-        templates: ["tpl1"],
+        templates: [],
       },
     });
     expect(response.status).toBe(422);
@@ -183,13 +183,11 @@ describe("users", () => {
           updated_at: domain.updatedAt,
         },
       ],
-      templates: [{ id: "tpl1", name: "tpl1", type: "html", created_at: AT }],
+      templates: [{ id: "tpl1", name: "tpl1", description: null, type: "html", created_at: AT }],
     };
     expect((await call(emulator, "GET", `/users/${userId}`)).body).toEqual({ data: user });
-    expect((await call(emulator, "GET", "/users")).body).toMatchObject({
-      data: [user],
-      meta: { total: 1 },
-    });
+    // [REC] the user list has no links and no meta (mailersend-python users_list_basic.yaml).
+    expect((await call(emulator, "GET", "/users?limit=10")).body).toEqual({ data: [user] });
   });
 
   it("PUT updates role, permissions, domains and templates", async () => {
@@ -219,6 +217,25 @@ describe("users", () => {
     });
     const bad = await call(emulator, "PUT", `/users/${user.id}`, { body: { role: "Owner" } });
     expect(bad.body).toEqual(invalid("role", "The selected role is invalid."));
+  });
+
+  it("refuses `templates: []` without read-own-templates; no templates key is fine (§2.2)", async () => {
+    const body = { email: "x@example.com", role: "Admin", domains: [] };
+    const refused = await call(emulator, "POST", "/users", { body: { ...body, templates: [] } });
+    expect(refused.status).toBe(422);
+    expect(refused.body).toEqual(
+      invalid("templates", "Templates require a read own templates permission. #MS42224"),
+    );
+    expect((await call(emulator, "POST", "/users", { body })).status).toBe(201);
+  });
+
+  it("PUT validates the body before looking the user up: 422 for an unknown id, 404 once valid", async () => {
+    const invalidBody = { role: "member", permissions: ["email_send"], templates: [], domains: [] };
+    const refused = await call(emulator, "PUT", "/users/test-user-id", { body: invalidBody });
+    expect(refused.status).toBe(422);
+    const missing = await call(emulator, "PUT", "/users/test-user-id", { body: { role: "Admin" } });
+    expect(missing.status).toBe(404);
+    expect(missing.body).toEqual({ message: "Resource not found." });
   });
 
   it("DELETE answers 204", async () => {

@@ -36,7 +36,7 @@ describe("examples/client-user", () => {
         role: "Custom User",
         permissions: ["read-activity", "read-analytics"],
         domains: [domainId],
-        templates: [],
+        // No `templates` key: MailerSend refuses even `templates: []` without read-own-templates.
         requires_periodic_password_change: false,
       },
       status: 201,

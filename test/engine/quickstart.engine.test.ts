@@ -67,6 +67,12 @@ describe("the README's quick program", () => {
       users: 0,
       invites: 1,
     });
+    // The invite is accepted by the emulator as MailerSend was recorded: no `templates` key
+    // (even `templates: []` is refused without read-own-templates, #MS42224).
+    const invites = stack.calls().filter((c) => c.call === "POST /users");
+    expect(invites.map((c) => c.status)).toEqual([201]);
+    expect(invites[0]?.body).toMatchObject({ email: "owner@acme.com" });
+    expect(invites[0]?.body).not.toHaveProperty("templates");
     // The token is a secret in the stack's outputs.
     expect((await stack.ws.stackOutputs()).token).toBe("[secret]");
   });

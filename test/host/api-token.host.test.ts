@@ -61,6 +61,45 @@ describe("ApiToken through the dynamic-provider host", () => {
     expect(await authenticates(outs.token as string)).toBe(200);
   });
 
+  it("refuses a token MailerSend did not bind to the declared domain: deletes it, no state, error names the id", async () => {
+    // [REC] MailerSend answers 200 with domain: null for a domain id the account does not have.
+    const inputs = await f.checked("ApiToken", {
+      name: "client-sending",
+      domainId: "nosuchdomain0001",
+      scopes: ["email_full"],
+    });
+    f.clearCalls();
+    await expect(f.host.create(inputs)).rejects.toThrow(
+      'MailerSend did not bind the new API token "client-sending" to domain nosuchdomain0001: ' +
+        "its answer says domain: null, a token for every domain of the account (MailerSend does " +
+        "this when the account has no domain with that id). The token was deleted. Check domainId " +
+        "nosuchdomain0001: it must be the id of a domain in this MailerSend account.",
+    );
+    const calls = f.calls();
+    const strayId = calls[1]?.call.split("/").pop() ?? "";
+    expect(strayId).toMatch(/^[0-9a-f]{80}$/);
+    expect(calls).toEqual([
+      {
+        call: "POST /token",
+        body: { name: "client-sending", scopes: ["email_full"], domain_id: "nosuchdomain0001" },
+        status: 200,
+      },
+      { call: `DELETE /token/${strayId}`, status: 200 },
+    ]);
+    expect(f.emulator.store.tokens.list()).toEqual([]);
+  });
+
+  it("refresh takes the domain from MailerSend's answer, not from the state", async () => {
+    const { id, outs } = await createToken({ name: "t", scopes: ["email_full"] });
+    // A state that claims a binding MailerSend does not report (e.g. written by an older version).
+    const claimed = { ...outs, domainId };
+    f.clearCalls();
+    const refreshed = await f.host.read(id, claimed);
+    expect(f.calls().map((c) => [c.call, c.status])).toEqual([[`GET /token/${id}`, 200]]);
+    expect(refreshed.props).not.toHaveProperty("domainId");
+    expect(refreshed.inputs).not.toHaveProperty("domainId");
+  });
+
   it("creates a paused token with a second call", async () => {
     const { id, outs } = await createToken({ name: "t", scopes: ["email_full"], status: "paused" });
     expect(f.calls().map((c) => [c.call, c.body])).toEqual([

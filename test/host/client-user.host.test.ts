@@ -41,7 +41,6 @@ describe("ClientUser through the dynamic-provider host", () => {
           role: "Custom User",
           permissions: ["read-activity", "read-analytics"],
           domains: [domainId],
-          templates: [],
           requires_periodic_password_change: false,
         },
         status: 201,
@@ -61,6 +60,90 @@ describe("ClientUser through the dynamic-provider host", () => {
       userId: "",
       stateVersion: 1,
     });
+  });
+
+  it("sends templates only when template ids are given (MailerSend refuses `templates: []` without read-own-templates)", async () => {
+    const { outs } = await invite({
+      role: "Custom User",
+      permissions: ["read-own-templates"],
+      templateIds: ["tpl00000000000001"],
+    });
+    expect(f.calls()).toEqual([
+      {
+        call: "POST /users",
+        body: {
+          email: "owner@client.test",
+          role: "Custom User",
+          permissions: ["read-own-templates"],
+          domains: [domainId],
+          templates: ["tpl00000000000001"],
+          requires_periodic_password_change: false,
+        },
+        status: 201,
+      },
+    ]);
+    expect(outs).toMatchObject({ templateIds: ["tpl00000000000001"], state: "invited" });
+  });
+
+  it("clears a user's templates with templates: [] only while read-own-templates is kept", async () => {
+    const { inputs, id, outs } = await invite({
+      permissions: ["read-own-templates", "read-activity"],
+      templateIds: ["tpl00000000000001"],
+    });
+    const user = f.emulator.store.acceptInvite(outs.inviteId as string);
+    const active = { ...outs, state: "active", userId: user.id };
+    const keep = await f.checked("ClientUser", { ...inputs, templateIds: [] });
+    f.clearCalls();
+    await f.host.update(id, active, keep);
+    const drop = await f.checked("ClientUser", {
+      ...inputs,
+      permissions: ["read-activity"],
+      templateIds: [],
+    });
+    await f.host.update(id, active, drop);
+    expect(f.calls()).toEqual([
+      {
+        call: `PUT /users/${user.id}`,
+        body: {
+          role: "Custom User",
+          permissions: ["read-activity", "read-own-templates"],
+          domains: [domainId],
+          templates: [],
+          requires_periodic_password_change: false,
+        },
+        status: 200,
+      },
+      {
+        call: `PUT /users/${user.id}`,
+        body: {
+          role: "Custom User",
+          permissions: ["read-activity"],
+          domains: [domainId],
+          requires_periodic_password_change: false,
+        },
+        status: 200,
+      },
+    ]);
+  });
+
+  it("finds an accepted invite in the user list, which has no paging envelope: one request", async () => {
+    const { id, outs } = await invite({});
+    for (let i = 0; i < 120; i++) {
+      const other = f.emulator.store.invites.create({ email: `u${i}@client.test`, role: "Admin" });
+      f.emulator.store.acceptInvite(other.id);
+    }
+    const user = f.emulator.store.acceptInvite(outs.inviteId as string);
+    f.clearCalls();
+    const refreshed = await f.host.read(id, outs);
+    expect(f.calls().map((c) => [c.call, c.status])).toEqual([
+      [`GET /invites/${outs.inviteId}`, 404],
+      ["GET /users", 200],
+    ]);
+    expect(f.emulator.requests.list({ path: "/v1/users" })[0]?.query).toEqual({
+      page: "1",
+      limit: "100",
+    });
+    expect(refreshed.props).toMatchObject({ state: "active", userId: user.id });
   });
 
   it("plans nothing when nothing changed (role case and permission order do not matter)", async () => {
@@ -130,7 +213,6 @@ describe("ClientUser through the dynamic-provider host", () => {
           role: "Custom User",
           permissions: ["read-activity"],
           domains: [domainId],
-          templates: [],
           requires_periodic_password_change: false,
         },
         status: 200,

@@ -127,6 +127,29 @@ describe("DomainVerification through the dynamic-provider host", () => {
     }
   });
 
+  it("wait: quota -1 (an unlimited plan, as every recorded answer says) is never read as spent", async () => {
+    const fixture = await startHostFixture({ emulator: { dailyQuota: "unlimited" } });
+    try {
+      const id = fixture.emulator.store.domains.create({ name: "client.test" }).id;
+      const inputs = await fixture.checked("DomainVerification", {
+        domainId: id,
+        mode: "wait",
+        pollIntervalSeconds: 1,
+        timeoutSeconds: 20,
+      });
+      setTimeout(() => fixture.emulator.store.publishDnsRecords(id, { checkNow: false }), 1800);
+      const { outs } = await fixture.host.create(inputs);
+      expect(outs).toMatchObject({ verified: true, status: "verified" });
+      // Read as "spent" (or below the reserve), -1 would have stopped the wait after one check.
+      const verifies = fixture.emulator.requests.list({ path: /\/verify$/ });
+      expect(verifies.length).toBeGreaterThanOrEqual(2);
+      expect(verifies.every((c) => c.status === 200 && c.outcome === "ok")).toBe(true);
+      expect(fixture.emulator.requests.list().at(-1)?.path).toBe(`/v1/domains/${id}`);
+    } finally {
+      await fixture.stop();
+    }
+  });
+
   it("re-runs when the nonce or mode changes; the timeout alone changes nothing", async () => {
     const { id, outs } = await run({});
     const diff = async (args: Record<string, unknown>) =>
