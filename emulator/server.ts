@@ -1,8 +1,9 @@
-import fastify, { type FastifyInstance } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { EmulatorContext } from "./context";
 import { EmulatorApiError, notFound } from "./errors";
 import type { FaultRegistry } from "./faults";
 import type { AccountLimits } from "./limits";
+import { loadFastify } from "./load-fastify";
 import { installApiPipeline, isApiUrl } from "./pipeline";
 import type { RequestLog } from "./request-log";
 import { ADMIN_PREFIX, registerAdminRoutes } from "./routes/admin";
@@ -24,7 +25,7 @@ export interface ServerDeps {
 
 export function buildServer(deps: ServerDeps): FastifyInstance {
   const { ctx, limits } = deps;
-  const app = fastify({
+  const app = loadFastify()({
     logger: false,
     // Identity emails go into the path (up to 191 chars, §4.3); the router's default cap is 100.
     routerOptions: { maxParamLength: 1000, ignoreTrailingSlash: true },
