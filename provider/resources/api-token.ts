@@ -67,14 +67,23 @@ const API_TOKEN_OUTPUTS = [
  * always a secret output, kept in the (encrypted) state, and survives refresh.
  */
 export class ApiToken extends pulumi.dynamic.Resource {
+  /** The token's name. */
   declare readonly name: pulumi.Output<string>;
+  /** The id of the domain the token is for, if any. */
   declare readonly domainId: pulumi.Output<string | undefined>;
+  /** The token's scopes, sorted. */
   declare readonly scopes: pulumi.Output<TokenScope[]>;
+  /** `active` or `paused`. */
   declare readonly status: pulumi.Output<"active" | "paused">;
+  /** The `rotationNonce` input, as a string; changing it rotates the token. */
   declare readonly rotationNonce: pulumi.Output<string | undefined>;
   /** The token value (secret). */
   declare readonly token: pulumi.Output<string>;
+  /** When MailerSend issued the token, as MailerSend reports it. */
   declare readonly createdAt: pulumi.Output<string>;
+  /**
+   * The version of this resource's state layout (1 today), for reading older state after an upgrade.
+   */
   declare readonly stateVersion: pulumi.Output<number>;
 
   constructor(name: string, args: ApiTokenArgs, opts?: pulumi.CustomResourceOptions) {

@@ -40,11 +40,17 @@ const DOMAIN_VERIFICATION_OUTPUTS = [
 
 /** Asks MailerSend to verify a {@link Domain}'s DNS records and reports each record's status. */
 export class DomainVerification extends pulumi.dynamic.Resource {
+  /** The id of the domain this verification checks. */
   declare readonly domainId: pulumi.Output<string>;
+  /** The `mode` input as applied (default `trigger`). */
   declare readonly mode: pulumi.Output<"none" | "trigger" | "wait">;
+  /** The `requiredRecords` input as applied (default dkim, spf, returnPath). */
   declare readonly requiredRecords: pulumi.Output<DnsRecordKind[]>;
+  /** The `timeoutSeconds` input as applied (default 600). */
   declare readonly timeoutSeconds: pulumi.Output<number>;
+  /** The `pollIntervalSeconds` input as applied (default 15). */
   declare readonly pollIntervalSeconds: pulumi.Output<number>;
+  /** The `nonce` input, as a string; changing it checks again. */
   declare readonly nonce: pulumi.Output<string | undefined>;
   /** MailerSend's verified flag for the domain. */
   declare readonly verified: pulumi.Output<boolean>;
@@ -52,6 +58,9 @@ export class DomainVerification extends pulumi.dynamic.Resource {
   declare readonly status: pulumi.Output<"verified" | "pending" | "unchecked">;
   /** Each record MailerSend checked, with its status. */
   declare readonly records: pulumi.Output<{ purpose: DnsRecordKind; verified: boolean }[]>;
+  /**
+   * The version of this resource's state layout (1 today), for reading older state after an upgrade.
+   */
   declare readonly stateVersion: pulumi.Output<number>;
 
   constructor(name: string, args: DomainVerificationArgs, opts?: pulumi.CustomResourceOptions) {

@@ -83,34 +83,67 @@ const DOMAIN_OUTPUTS = [
  * domain's DNS, then verify with a {@link DomainVerification}.
  */
 export class Domain extends pulumi.dynamic.Resource {
+  /** The domain name, lower-cased. */
   declare readonly name: pulumi.Output<string>;
+  /** The `returnPathSubdomain` input as applied (default `mta`). */
   declare readonly returnPathSubdomain: pulumi.Output<string>;
+  /** The `inboundRoutingSubdomain` input as applied (default `inbound`). */
   declare readonly inboundRoutingSubdomain: pulumi.Output<string>;
+  /** The `customTrackingSubdomain` input as applied (default `email`). */
   declare readonly customTrackingSubdomain: pulumi.Output<string>;
+  /** The `sendPaused` input as applied (default false). */
   declare readonly sendPaused: pulumi.Output<boolean>;
+  /** The `trackClicks` input as applied (default true). */
   declare readonly trackClicks: pulumi.Output<boolean>;
+  /** The `trackOpens` input as applied (default true). */
   declare readonly trackOpens: pulumi.Output<boolean>;
+  /** The `trackUnsubscribe` input as applied (default false). */
   declare readonly trackUnsubscribe: pulumi.Output<boolean>;
+  /** The `trackUnsubscribeHtml` input as applied (MailerSend's default footer when omitted). */
   declare readonly trackUnsubscribeHtml: pulumi.Output<string>;
+  /** The `trackUnsubscribeHtmlEnabled` input as applied (default false). */
   declare readonly trackUnsubscribeHtmlEnabled: pulumi.Output<boolean>;
+  /** The `trackUnsubscribePlain` input as applied (MailerSend's default footer when omitted). */
   declare readonly trackUnsubscribePlain: pulumi.Output<string>;
+  /** The `trackUnsubscribePlainEnabled` input as applied (default false). */
   declare readonly trackUnsubscribePlainEnabled: pulumi.Output<boolean>;
+  /** The `trackContent` input as applied (default false). */
   declare readonly trackContent: pulumi.Output<boolean>;
+  /** The `customTrackingEnabled` input as applied (default false). */
   declare readonly customTrackingEnabled: pulumi.Output<boolean>;
+  /** The `precedenceBulk` input as applied (default false). */
   declare readonly precedenceBulk: pulumi.Output<boolean>;
+  /** The `ignoreDuplicatedRecipients` input as applied (default false). */
   declare readonly ignoreDuplicatedRecipients: pulumi.Output<boolean>;
+  /** The `adopt` input as applied (default false). */
   declare readonly adopt: pulumi.Output<boolean>;
   /** MailerSend's verified flag for the domain. */
   declare readonly verified: pulumi.Output<boolean>;
+  /** MailerSend found the DKIM record (as of the last create, update, refresh or verification). */
   declare readonly dkimVerified: pulumi.Output<boolean>;
+  /** MailerSend found the SPF record (as of the last create, update, refresh or verification). */
   declare readonly spfVerified: pulumi.Output<boolean>;
+  /**
+   * MailerSend found the return-path CNAME (as of the last create, update, refresh or verification).
+   */
   declare readonly returnPathVerified: pulumi.Output<boolean>;
+  /**
+   * MailerSend found the custom tracking CNAME (as of the last create, update, refresh or
+   * verification).
+   */
   declare readonly trackingVerified: pulumi.Output<boolean>;
+  /**
+   * MailerSend found the inbound-routing MX record (as of the last create, update, refresh or
+   * verification).
+   */
   declare readonly inboundVerified: pulumi.Output<boolean>;
   /** The records to publish: `{purpose, type, name (fully qualified), value, priority?}`. */
   declare readonly dnsRecords: pulumi.Output<DnsRecord[]>;
   /** Steps a failed create could not finish (the next `up` finishes them). */
   declare readonly pendingSteps: pulumi.Output<string[]>;
+  /**
+   * The version of this resource's state layout (1 today), for reading older state after an upgrade.
+   */
   declare readonly stateVersion: pulumi.Output<number>;
 
   constructor(name: string, args: DomainArgs, opts?: pulumi.CustomResourceOptions) {

@@ -9,6 +9,7 @@ export interface SenderIdentityArgs {
   email: pulumi.Input<string>;
   /** Sender name shown to recipients. */
   name: pulumi.Input<string>;
+  /** Reply-to address for the identity's emails. */
   replyToEmail?: pulumi.Input<string>;
   /** Requires `replyToEmail`. */
   replyToName?: pulumi.Input<string>;
@@ -46,14 +47,23 @@ const SENDER_IDENTITY_OUTPUTS = [
  * `verified` after a refresh). Sending affects the agency domain's reputation.
  */
 export class SenderIdentity extends pulumi.dynamic.Resource {
+  /** The id of the domain the identity sends through. */
   declare readonly domainId: pulumi.Output<string>;
+  /** The address the client sends from. */
   declare readonly email: pulumi.Output<string>;
+  /** The sender name shown to recipients. */
   declare readonly name: pulumi.Output<string>;
+  /** The `replyToEmail` input as applied. */
   declare readonly replyToEmail: pulumi.Output<string | undefined>;
+  /** The `replyToName` input as applied. */
   declare readonly replyToName: pulumi.Output<string | undefined>;
+  /** The `personalNote` input as applied. */
   declare readonly personalNote: pulumi.Output<string | undefined>;
+  /** The `addNote` input as applied (default false). */
   declare readonly addNote: pulumi.Output<boolean>;
+  /** The `resendNonce` input, as a string; changing it re-sends the confirmation email. */
   declare readonly resendNonce: pulumi.Output<string | undefined>;
+  /** The `adopt` input as applied (default false). */
   declare readonly adopt: pulumi.Output<boolean>;
   /** True once the address owner clicked the confirmation link (updated by refresh). */
   declare readonly verified: pulumi.Output<boolean>;
@@ -61,6 +71,9 @@ export class SenderIdentity extends pulumi.dynamic.Resource {
   declare readonly resends: pulumi.Output<number>;
   /** The domain the identity sends through. */
   declare readonly domainName: pulumi.Output<string>;
+  /**
+   * The version of this resource's state layout (1 today), for reading older state after an upgrade.
+   */
   declare readonly stateVersion: pulumi.Output<number>;
 
   constructor(name: string, args: SenderIdentityArgs, opts?: pulumi.CustomResourceOptions) {
