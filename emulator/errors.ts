@@ -1,5 +1,5 @@
 /**
- * An error the emulator answers with: HTTP status plus MailerSend's JSON body (reference §2.2).
+ * An error the emulator answers with: HTTP status plus MailerSend's JSON body (docs/mailersend-api.md §2.2).
  * Route handlers and rules throw it; the server's error handler turns it into the response. The public
  * store handles throw it too, so callers can read `status` and `body`.
  */
@@ -18,7 +18,7 @@ export class EmulatorApiError extends Error {
 /** Field name -> messages, in the order the fields were validated. */
 export type FieldErrors = Record<string, string[]>;
 
-/** [REC] §2.2: the same 404 body for every unknown id, on every resource. */
+/** [REC] docs/mailersend-api.md §2.2: the same 404 body for every unknown id, on every resource. */
 export function notFound(): EmulatorApiError {
   return new EmulatorApiError(404, { message: "Resource not found." });
 }
@@ -29,13 +29,13 @@ export function orNotFound<T>(record: T | undefined): T {
   return record;
 }
 
-/** [REC] §2.2: missing or unknown token. */
+/** [REC] docs/mailersend-api.md §2.2: missing or unknown token. */
 export function unauthenticated(): EmulatorApiError {
   return new EmulatorApiError(401, { message: "Unauthenticated." });
 }
 
 /**
- * [INF] §2.2 / §5.4: no 403 body was ever observed; this is Laravel's default authorization message,
+ * [INF] docs/mailersend-api.md §2.2 / docs/mailersend-api.md §5.4: no 403 body was ever observed; this is Laravel's default authorization message,
  * which MailerSend (a Laravel application) most plausibly sends for a token lacking a scope.
  */
 export function forbidden(): EmulatorApiError {
@@ -43,7 +43,7 @@ export function forbidden(): EmulatorApiError {
 }
 
 /**
- * A Laravel validation failure (§2.2): `message` is the first error, followed by
+ * A Laravel validation failure (docs/mailersend-api.md §2.2): `message` is the first error, followed by
  * ` (and 1 more error)` / ` (and N more errors)` counting every other message of every field.
  */
 export function validationFailed(errors: FieldErrors): EmulatorApiError {

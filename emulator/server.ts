@@ -27,7 +27,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
   const { ctx, limits } = deps;
   const app = loadFastify()({
     logger: false,
-    // Identity emails go into the path (up to 191 chars, §4.3); the router's default cap is 100.
+    // Identity emails go into the path (up to 191 chars, docs/mailersend-api.md §4.3); the router's default cap is 100.
     routerOptions: { maxParamLength: 1000, ignoreTrailingSlash: true },
     // close() must not wait for keep-alive clients or requests held by a delay fault.
     forceCloseConnections: true,

@@ -15,7 +15,7 @@ import {
 } from "../validation";
 import { asObject } from "./input";
 
-/** [SDK] §6.1 roles; `member` is rejected [REC]. */
+/** [SDK] docs/mailersend-api.md §6.1 roles; `member` is rejected [REC]. */
 export const USER_ROLES: readonly string[] = [
   "Admin",
   "Manager",
@@ -24,7 +24,7 @@ export const USER_ROLES: readonly string[] = [
   "Custom User",
 ];
 
-/** [SDK] §6.1: the 36 permissions. */
+/** [SDK] docs/mailersend-api.md §6.1: the 36 permissions. */
 export const USER_PERMISSIONS: readonly string[] = [
   "read-all-templates",
   "read-own-templates",
@@ -66,7 +66,7 @@ export const USER_PERMISSIONS: readonly string[] = [
 
 /**
  * The access fields shared by invite and update, validated in the order that reproduces the
- * recorded 422 (§2.2 `users_invite.yaml`: role, then templates, then permissions.0).
+ * recorded 422 (docs/mailersend-api.md §2.2 `users_invite.yaml`: role, then templates, then permissions.0).
  * `role` is required on invite and optional on update.
  */
 function checkAccess(
@@ -91,7 +91,7 @@ function checkAccess(
   }
   if (validation.check("templates", input.templates, [isArray], { optional: true })) {
     const templates = (input.templates as unknown[] | undefined) ?? [];
-    // [REC] §2.2: MailerSend's custom rule and its code.
+    // [REC] docs/mailersend-api.md §2.2: MailerSend's custom rule and its code.
     if (templates.length > 0 && !(permissions ?? []).includes("read-own-templates")) {
       validation.add("templates", "Templates require a read own templates permission. #MS42224");
     }
@@ -125,7 +125,7 @@ function checkAccess(
   );
 }
 
-/** `POST /users`: invites a user; the answer is the invite (§6.1). */
+/** `POST /users`: invites a user; the answer is the invite (docs/mailersend-api.md §6.1). */
 export function inviteUser(ctx: EmulatorContext, body: unknown): InviteRecord {
   const input = asObject(body);
   const validation = new Validation();

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { resourceProps, runtimeShim, TYPE_MODULE } from "./shim";
 
-/** MailerSend token scopes (mailersend-api.md §5.4). */
+/** MailerSend token scopes (docs/mailersend-api.md §5.4). */
 export type TokenScope =
   | "email_full"
   | "domains_read"

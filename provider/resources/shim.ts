@@ -1,7 +1,7 @@
 /**
  * The provider object handed to `pulumi.dynamic.Resource`, i.e. what gets serialized into state as
  * `__provider`. It captures nothing but the resource type name: every method requires the runtime
- * by package name when it runs (DESIGN.md, "The thin shim"). So:
+ * by package name when it runs (docs/pulumi-dynamic-providers.md §0.2). So:
  * - no API key, client or schema can be captured into state;
  * - `__provider` stays tiny (under 2 KB; it is stored twice per resource) and byte-identical across
  *   releases, so no spurious `~__provider` diffs;

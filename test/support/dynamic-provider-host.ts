@@ -1,7 +1,7 @@
 /**
  * Drives the real dynamic-provider host (`@pulumi/pulumi/cmd/dynamic-provider`, the process the
  * engine starts as `pulumi-resource-pulumi-nodejs`) over gRPC, the way the engine does, without the
- * CLI (pulumi-dynamic-providers.md §3.4). Requests carry the same fields the engine sends; secrets
+ * CLI (docs/pulumi-dynamic-providers.md §3.4). Requests carry the same fields the engine sends; secrets
  * only ever appear wrapped in Configure, as from the engine.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -202,7 +202,7 @@ export function partialFailureOf(error: unknown): { id: string; properties: Prop
 /**
  * `__provider` exactly as `new pulumi.dynamic.Resource(...)` produces it during `pulumi up`: the
  * shim from the built package, loaded by Node's own loader (vite's transform breaks serialization,
- * pulumi-dynamic-providers.md §0.2), serialized by Pulumi's closure serializer.
+ * docs/pulumi-dynamic-providers.md §0.2), serialized by Pulumi's closure serializer.
  */
 export async function serializedProvider(typeName: string): Promise<string> {
   const nodeRequire = createRequire(path.join(REPO_ROOT, "package.json"));
