@@ -41,11 +41,17 @@ export interface ApiTokenArgs {
   name: pulumi.Input<string>;
   /** The domain the token is for. Changing it issues a new token (created before the old is deleted). */
   domainId?: pulumi.Input<string>;
-  /** Scopes, order-insensitive. Changing them issues a new token (created before the old is deleted). */
+  /**
+   * At least one of the 31 scope names (`email_full`, `domains_read`, `analytics_read`, ...); order
+   * and repeats do not matter. Changing them issues a new token (created before the old is
+   * deleted).
+   */
   scopes: pulumi.Input<pulumi.Input<TokenScope>[]>;
   /** `active` (default) or `paused`: MailerSend refuses a paused token. Updates in place. */
   status?: pulumi.Input<"active" | "paused">;
-  /** Change this value to rotate: a new token is issued, then the old one is deleted. */
+  /**
+   * Change this value to rotate the token: a new value is issued, then the old token is deleted.
+   */
   rotationNonce?: pulumi.Input<string | number>;
 }
 
@@ -77,7 +83,10 @@ export class ApiToken extends pulumi.dynamic.Resource {
   declare readonly status: pulumi.Output<"active" | "paused">;
   /** The `rotationNonce` input, as a string; changing it rotates the token. */
   declare readonly rotationNonce: pulumi.Output<string | undefined>;
-  /** The token value (secret). */
+  /**
+   * The token value. **Secret**: marked secret by the resource whatever the options say, and kept
+   * on refresh (MailerSend shows it only once).
+   */
   declare readonly token: pulumi.Output<string>;
   /** When MailerSend issued the token, as MailerSend reports it. */
   declare readonly createdAt: pulumi.Output<string>;

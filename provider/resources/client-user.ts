@@ -5,15 +5,24 @@ export type UserRole = "Admin" | "Manager" | "Designer" | "Accountant" | "Custom
 
 /** Arguments of a {@link ClientUser}. */
 export interface ClientUserArgs {
-  /** The person to invite. Changing it invites someone else (replace). */
+  /**
+   * The person to invite, up to 191 characters; trimmed and lower-cased. Changing it invites
+   * someone else (replace).
+   */
   email: pulumi.Input<string>;
-  /** `Admin`, `Manager`, `Designer`, `Accountant` or `Custom User`. */
+  /**
+   * `Admin`, `Manager`, `Designer`, `Accountant` or `Custom User` (from untyped code the check also
+   * accepts any case and spacing, e.g. `custom-user`).
+   */
   role: pulumi.Input<UserRole>;
-  /** Permission names such as `read-activity`; at least one for `Custom User`. */
+  /**
+   * Permission names such as `read-activity`; at least one for `Custom User`. Order and repeats do
+   * not matter.
+   */
   permissions?: pulumi.Input<pulumi.Input<string>[]>;
   /** The domains the user may access: the client's own. */
   domainIds?: pulumi.Input<pulumi.Input<string>[]>;
-  /** Template ids; need the `read-own-templates` permission. */
+  /** Template ids; they need the `read-own-templates` permission. */
   templateIds?: pulumi.Input<pulumi.Input<string>[]>;
   /** Make the user change their password periodically (default false). */
   requiresPeriodicPasswordChange?: pulumi.Input<boolean>;

@@ -3,23 +3,32 @@ import { resourceProps, runtimeShim, TYPE_MODULE } from "./shim";
 
 /** Arguments of a {@link SenderIdentity}. */
 export interface SenderIdentityArgs {
-  /** The verified domain the identity sends through (the agency's domain). Changing it replaces the identity. */
+  /**
+   * The verified domain the identity sends through (the agency's). Changing it replaces the
+   * identity.
+   */
   domainId: pulumi.Input<string>;
-  /** The client's address to send from; must not be a free-mail address. Changing it replaces the identity. */
+  /**
+   * The client's address to send from, up to 191 characters; trimmed and lower-cased. Not a
+   * free-mail address (gmail.com, outlook.com, ...). Changing it replaces the identity.
+   */
   email: pulumi.Input<string>;
-  /** Sender name shown to recipients. */
+  /** The sender name recipients see, up to 191 characters. */
   name: pulumi.Input<string>;
   /** Reply-to address for the identity's emails. */
   replyToEmail?: pulumi.Input<string>;
-  /** Requires `replyToEmail`. */
+  /** Reply-to name, up to 191 characters; requires `replyToEmail`. */
   replyToName?: pulumi.Input<string>;
-  /** A note for the confirmation email (250 characters); requires `addNote` to be sent. */
+  /** A note for the confirmation email, up to 250 characters; required when `addNote` is true. */
   personalNote?: pulumi.Input<string>;
   /** Include `personalNote` in the confirmation email (default false). */
   addNote?: pulumi.Input<boolean>;
   /** Change this value to have MailerSend send the confirmation email again. */
   resendNonce?: pulumi.Input<string | number>;
-  /** Take over an identity with this email that already exists in the account instead of failing. */
+  /**
+   * At create, take over an identity with this email that already exists in the account (on the
+   * same domain) instead of failing; its name, reply-to and note are made to match.
+   */
   adopt?: pulumi.Input<boolean>;
 }
 
