@@ -89,6 +89,9 @@ describe("the tarball", () => {
         "dist/provider/index.d.ts",
         "dist/emulator/index.d.ts",
         "dist/provider/cli/plan-summary.d.ts",
+        "docs/mailersend-api.md",
+        "docs/pulumi-dynamic-providers.md",
+        "docs/resources/domain.md",
       ]),
     );
     const unexpected = tarballFiles.filter(
@@ -99,9 +102,11 @@ describe("the tarball", () => {
           "CHANGELOG.md",
           "package.json",
           "bin/pulumi-mailersend.js",
-        ].includes(file) && !/^dist\/(provider|emulator)\/.+\.(js|d\.ts|js\.map)$/.test(file),
+        ].includes(file) &&
+        !/^dist\/(provider|emulator)\/.+\.(js|d\.ts|js\.map)$/.test(file) &&
+        !/^docs\/(resources\/)?[\w-]+\.md$/.test(file), // the pages the README and comments cite
     );
-    expect(unexpected).toEqual([]); // no tests, bench, scripts, examples, Go tools or TS sources
+    expect(unexpected).toEqual([]); // no tests, bench, scripts, examples, Go tools, TS sources, docs/api
     expect(fs.readFileSync(path.join(REPO, "LICENSE"), "utf8")).toContain(
       "Apache License\n                           Version 2.0, January 2004",
     );
