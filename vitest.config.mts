@@ -1,7 +1,7 @@
 import { defineConfig } from "vitest/config";
 
 // `pool: "forks"`: Pulumi's closure serializer fails inside worker threads
-// (ERR_TRACE_EVENTS_UNAVAILABLE, pulumi-dynamic-providers.md §0.3).
+// (ERR_TRACE_EVENTS_UNAVAILABLE, docs/pulumi-dynamic-providers.md §0.3).
 export default defineConfig({
   test: {
     pool: "forks",

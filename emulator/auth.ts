@@ -15,7 +15,7 @@ export function principalLabel(principal: Principal | undefined): RequestAuth {
   return principal.kind === "account-key" ? "account-key" : `token:${principal.token.id}`;
 }
 
-/** The bearer credential of an `Authorization: Bearer <token>` header (reference §1), if any. */
+/** The bearer credential of an `Authorization: Bearer <token>` header (docs/mailersend-api.md §1), if any. */
 export function bearerCredential(header: string | undefined): string | undefined {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? "");
   return match?.[1];
@@ -23,10 +23,10 @@ export function bearerCredential(header: string | undefined): string | undefined
 
 /**
  * Resolves a credential. A token with `status: "pause"` is found but not usable: the caller answers
- * 401 for it ([INF] §8.1: a paused token behaves like an invalid one).
+ * 401 for it ([INF] docs/mailersend-api.md §8.1: a paused token behaves like an invalid one).
  *
  * Domain-bound tokens are NOT limited to their domain: MailerSend's help says tokens "are not
- * restricted to specific domains" (reference §5.5); the binding is only kept and reported.
+ * restricted to specific domains" (docs/mailersend-api.md §5.5); the binding is only kept and reported.
  */
 export function resolvePrincipal(
   ctx: EmulatorContext,
@@ -54,7 +54,7 @@ interface ScopeFamily {
 }
 
 /**
- * [INF] §5.4: scope -> endpoint mapping by name. Read scopes allow GET/HEAD only (including
+ * [INF] docs/mailersend-api.md §5.4: scope -> endpoint mapping by name. Read scopes allow GET/HEAD only (including
  * GET /domains/{id}/verify, which re-runs the DNS check but is a GET).
  */
 const FAMILIES: readonly (readonly [RegExp, ScopeFamily])[] = [

@@ -1,16 +1,25 @@
+/**
+ * The emulator's command line: `npx pulumi-mailersend emulator [options]` from the installed
+ * package (provider/cli/index.ts hands the command over), `npm run emulator -- [options]` here.
+ */
 import { parseArgs } from "node:util";
 import { startEmulator, type Emulator } from "./index";
 import type { EmulatorOptions } from "./options";
 import { PLANS, type Plan } from "./plans";
 
-const USAGE = `Usage: npm run emulator -- [options]
+export const USAGE = `Usage: pulumi-mailersend emulator [options]
+       (in a clone of the repository: npm run emulator -- [options])
 
-Runs a MailerSend REST API v1 emulator on loopback until Ctrl-C.
+Runs a MailerSend REST API v1 emulator on loopback until Ctrl-C, and prints its URL, its API key
+and the \`pulumi config set\` commands that point a stack at it. Needs fastify (v5) installed
+next to pulumi-mailersend: npm install --save-dev fastify@^5
 
 Options:
   --port N                 TCP port (default 0: pick a free one)
   --host HOST              interface to bind (default 127.0.0.1)
   --api-key KEY            the account's API key (default: generated mlsn.<64 hex>)
+  --verified-domain NAME   a domain on the account, already verified (repeatable): e.g. the
+                           agency's domain that sender identities send from
   --plan PLAN              ${PLANS.join(" | ")} (default professional)
   --extra-domain-slots N   Starter domain add-on slots (default 0)
   --persist FILE           keep the account in FILE (shared with other processes using it)
@@ -22,10 +31,18 @@ Options:
   --foreign-domain NAME    a domain name owned by another account (repeatable)
   --seed N                 deterministic ids
   --help                   show this help
+
+Exit codes: 0 stopped by Ctrl-C (or --help); 2 bad arguments, or it could not start.
 `;
 
+/** {@link EmulatorOptions} plus what only the command line does. */
+export interface CliOptions extends EmulatorOptions {
+  /** Domains created and verified on start (already there, from `--persist`: verified if not). */
+  verifiedDomains?: string[];
+}
+
 /** Parses the command line into emulator options; throws with a readable message on bad input. */
-export function parseCliOptions(argv: string[]): EmulatorOptions | "help" {
+export function parseCliOptions(argv: string[]): CliOptions | "help" {
   const { values } = parseArgs({
     args: argv,
     strict: true,
@@ -42,6 +59,7 @@ export function parseCliOptions(argv: string[]): EmulatorOptions | "help" {
       "no-retry-after": { type: "boolean" },
       "auto-verify-identities": { type: "boolean" },
       "foreign-domain": { type: "string", multiple: true },
+      "verified-domain": { type: "string", multiple: true },
       seed: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
@@ -81,17 +99,43 @@ export function parseCliOptions(argv: string[]): EmulatorOptions | "help" {
     autoVerifyIdentitiesOnVerifiedDomains: values["auto-verify-identities"],
     foreignDomains: values["foreign-domain"],
     seed: integer("seed", values.seed),
+    verifiedDomains: values["verified-domain"],
   };
 }
 
-/** What the CLI prints once the server listens: the URL, the key, and lines to paste into a shell. */
-export function describeEmulator(emulator: Emulator): string {
+/** Creates (unless present) and verifies each domain, as its owner publishing the DNS records would. */
+export function seedVerifiedDomains(emulator: Emulator, names: readonly string[]): void {
+  for (const name of names) {
+    try {
+      if (!emulator.store.domains.get(name)) emulator.store.domains.create({ name });
+      if (!emulator.store.domains.get(name)!.isVerified) emulator.store.verifyDomain(name);
+    } catch (error) {
+      const body = (error as { body?: { message?: string } }).body;
+      throw new Error(`--verified-domain ${name}: ${body?.message ?? (error as Error).message}`);
+    }
+  }
+}
+
+/**
+ * What the CLI prints once the server listens: the URL, the key, the verified domains, and lines to
+ * paste: the stack's config (`mailersend:apiUrl`, `mailersend:apiKey` as a secret) or, for one
+ * shell, the environment variables the provider also reads.
+ */
+export function describeEmulator(
+  emulator: Emulator,
+  verifiedDomains: readonly string[] = [],
+): string {
   return [
     `MailerSend emulator listening on ${emulator.url}`,
     `API key: ${emulator.apiKey}`,
+    ...(verifiedDomains.length > 0 ? [`Verified domains: ${verifiedDomains.join(", ")}`] : []),
     `Admin door: ${emulator.origin}/__emulator/state`,
     "",
-    "Point the provider at it with:",
+    "Point a stack at it (in the stack's project directory):",
+    `pulumi config set mailersend:apiUrl ${emulator.url}`,
+    `pulumi config set mailersend:apiKey --secret ${emulator.apiKey}`,
+    "",
+    "Or, for this shell only:",
     `export MAILERSEND_API_URL=${emulator.url}`,
     `export MAILERSEND_API_KEY=${emulator.apiKey}`,
     "",
@@ -113,39 +157,68 @@ export async function main(
     out(USAGE);
     return undefined;
   }
-  const emulator = await startEmulator(options);
-  out(describeEmulator(emulator));
+  const { verifiedDomains = [], ...emulatorOptions } = options;
+  const emulator = await startEmulator(emulatorOptions);
+  try {
+    seedVerifiedDomains(emulator, verifiedDomains);
+  } catch (error) {
+    await emulator.close();
+    throw error;
+  }
+  out(describeEmulator(emulator, verifiedDomains));
   return emulator;
 }
 
+/** Where {@link runEmulatorCommand} writes. */
+export interface CommandIo {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+}
+
+/**
+ * The whole command: starts the emulator, serves until SIGINT/SIGTERM, stops it. Resolves to the
+ * exit code (0 after --help or a clean stop; 1 when stopping failed; 2 bad arguments or no start).
+ */
+export async function runEmulatorCommand(
+  argv: string[],
+  io: CommandIo = { stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
+  let emulator: Emulator | undefined;
+  try {
+    emulator = await main(argv, (text) => io.stdout.write(text));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    // A mistake on the command line gets the usage; a failure to start (port taken, no fastify) not.
+    const badArguments =
+      (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS") || message.startsWith("--");
+    io.stderr.write(badArguments ? `${message}\n\n${USAGE}` : `${message}\n`);
+    return 2;
+  }
+  if (!emulator) return 0;
+  const running = emulator;
+  return new Promise<number>((done) => {
+    let stopping = false;
+    const stop = (signal: NodeJS.Signals): void => {
+      if (stopping) process.exit(130); // a second Ctrl-C while closing: give up waiting
+      stopping = true;
+      running.close().then(
+        () => {
+          io.stdout.write(`Stopped (${signal}).\n`);
+          done(0);
+        },
+        (error: unknown) => {
+          io.stderr.write(`Error while stopping: ${String(error)}\n`);
+          done(1);
+        },
+      );
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
+}
+
 if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (emulator) => {
-      if (!emulator) return;
-      let stopping = false;
-      const stop = (signal: NodeJS.Signals): void => {
-        if (stopping) {
-          // A second Ctrl-C while closing: give up waiting.
-          process.exit(130);
-        }
-        stopping = true;
-        emulator.close().then(
-          () => {
-            process.stdout.write(`Stopped (${signal}).\n`);
-            process.exitCode = 0;
-          },
-          (error: unknown) => {
-            process.stderr.write(`Error while stopping: ${String(error)}\n`);
-            process.exitCode = 1;
-          },
-        );
-      };
-      process.on("SIGINT", stop);
-      process.on("SIGTERM", stop);
-    },
-    (error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
-      process.exitCode = 2;
-    },
-  );
+  void runEmulatorCommand(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }

@@ -2,7 +2,7 @@ import { formatTimestamp } from "./clock";
 import type { DomainChecks, DomainRecord } from "./state";
 
 /**
- * The simulated DNS. Each domain's required records (reference §3.5) are derived from its name and
+ * The simulated DNS. Each domain's required records (docs/mailersend-api.md §3.5) are derived from its name and
  * subdomain settings; the admin door "publishes" them; a check (GET /verify, or the admin door acting
  * like MailerSend's background check) compares what is published with what is required.
  *
@@ -26,7 +26,7 @@ export interface DnsRecord {
   priority?: string;
 }
 
-/** [REC] §3.5 (2025 shapes): DKIM as a CNAME, MX priority as a string. */
+/** [REC] docs/mailersend-api.md §3.5 (2025 shapes): DKIM as a CNAME, MX priority as a string. */
 export function requiredDnsRecords(domain: DomainRecord): Record<DnsRecordKind, DnsRecord> {
   const { name, settings } = domain;
   const under = (subdomain: string): string => (subdomain === "" ? name : `${subdomain}.${name}`);
@@ -47,7 +47,7 @@ export function requiredDnsRecords(domain: DomainRecord): Record<DnsRecordKind, 
       type: "CNAME",
       value: "links.mailersend.net",
     },
-    // [REC] §3.5: an empty inbound subdomain puts the MX on the bare domain.
+    // [REC] docs/mailersend-api.md §3.5: an empty inbound subdomain puts the MX on the bare domain.
     inbound_routing: {
       hostname: under(settings.inbound_routing_subdomain),
       type: "MX",
@@ -89,7 +89,7 @@ const CHECK_FLAGS = ["dkim", "spf", "returnPath", "customTracking", "inboundRout
  * Re-evaluates the domain against the simulated DNS and updates its flags. `updated_at` moves only
  * when a flag changed (a Laravel model save touches it only when dirty).
  *
- * [INF] §3.6: `is_verified` becomes true once DKIM, SPF and the return-path CNAME pass, and stays
+ * [INF] docs/mailersend-api.md §3.6: `is_verified` becomes true once DKIM, SPF and the return-path CNAME pass, and stays
  * true afterwards (the 2022 recording shows a verified domain whose checks are all false).
  */
 export function runDnsCheck(domain: DomainRecord, nowMs: number): DomainChecks {

@@ -1,5 +1,5 @@
 /**
- * An error the emulator answers with: HTTP status plus MailerSend's JSON body (reference §2.2).
+ * An error the emulator answers with: HTTP status plus MailerSend's JSON body (docs/mailersend-api.md §2.2).
  * Route handlers and rules throw it; the server's error handler turns it into the response. The public
  * store handles throw it too, so callers can read `status` and `body`.
  */
@@ -24,7 +24,7 @@ export class EmulatorApiError extends Error {
 export type FieldErrors = Record<string, string[]>;
 
 /**
- * [REC] §2.2: the same 404 body for every unknown id, on every resource. [REC] most of these 404s
+ * [REC] docs/mailersend-api.md §2.2: the same 404 body for every unknown id, on every resource. [REC] most of these 404s
  * carry no `x-apiquota-*` headers (domains, tokens, identities by id, invites); the user lookups and
  * the identity lookups by email do (mailersend-python tests/fixtures/cassettes/*_not_found.yaml,
  * users_get_single.yaml, identities_get_by_email.yaml): `quotaHeaders` says which.
@@ -50,7 +50,7 @@ export function orNotFound<T>(
 }
 
 /**
- * [REC] §2.2: missing or unknown token; no `x-apiquota-*` headers (mailersend-java
+ * [REC] docs/mailersend-api.md §2.2: missing or unknown token; no `x-apiquota-*` headers (mailersend-java
  * src/test/resources/fixtures/EmailSendTest_TestInvalidTokenFailsWith401().json, 2026).
  */
 export function unauthenticated(): EmulatorApiError {
@@ -58,7 +58,7 @@ export function unauthenticated(): EmulatorApiError {
 }
 
 /**
- * [INF] §2.2 / §5.4: no 403 body was ever observed; this is Laravel's default authorization message,
+ * [INF] docs/mailersend-api.md §2.2 / docs/mailersend-api.md §5.4: no 403 body was ever observed; this is Laravel's default authorization message,
  * which MailerSend (a Laravel application) most plausibly sends for a token lacking a scope.
  */
 export function forbidden(): EmulatorApiError {
@@ -66,7 +66,7 @@ export function forbidden(): EmulatorApiError {
 }
 
 /**
- * A Laravel validation failure (§2.2): `message` is the first error, followed by
+ * A Laravel validation failure (docs/mailersend-api.md §2.2): `message` is the first error, followed by
  * ` (and 1 more error)` / ` (and N more errors)` counting every other message of every field.
  */
 export function validationFailed(errors: FieldErrors): EmulatorApiError {

@@ -3,13 +3,13 @@ import { randomInt } from "node:crypto";
 const LOWER_ALPHANUMERIC = "abcdefghijklmnopqrstuvwxyz0123456789";
 const HEX = "0123456789abcdef";
 
-/** Produces ids and secrets in MailerSend's formats (reference §1, "IDs"). */
+/** Produces ids and secrets in MailerSend's formats (docs/mailersend-api.md §1, "IDs"). */
 export interface IdGenerator {
   /** 16-char lowercase alphanumeric: domains, identities, users, invites. */
   resourceId(): string;
   /** 80 lowercase hex chars: API token ids. */
   tokenId(): string;
-  /** `mlsn.` + 64 lowercase hex chars: an API token's secret value (§1 "Token format"). */
+  /** `mlsn.` + 64 lowercase hex chars: an API token's secret value (docs/mailersend-api.md §1 "Token format"). */
   accessToken(): string;
 }
 

@@ -2,7 +2,7 @@ import type { ResolvedOptions } from "./options";
 import { DailyQuota } from "./quota";
 import { FixedWindowCounter } from "./rate-limit";
 
-/** The account's counters: per-minute rate limit, daily quota, creation throttle (§2.2, §2.3). */
+/** The account's counters: per-minute rate limit, daily quota, creation throttle (docs/mailersend-api.md §2.2, docs/mailersend-api.md §2.3). */
 export class AccountLimits {
   readonly rate: FixedWindowCounter | undefined;
   readonly quota: DailyQuota;

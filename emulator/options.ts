@@ -15,11 +15,11 @@ export interface EmulatorOptions {
   /** Starter "domain space add-on": domains allowed on top of the plan's. Default `0`. */
   extraDomainSlots?: number;
   /**
-   * Per-account fixed-window request limit (reference §2.3). Default `{ requests: 60, windowMs: 60_000 }`;
+   * Per-account fixed-window request limit (docs/mailersend-api.md §2.3). Default `{ requests: 60, windowMs: 60_000 }`;
    * `false` disables it (and the `X-RateLimit-*` headers).
    */
   rateLimit?: { requests: number; windowMs?: number } | false;
-  /** Send `Retry-After` on the per-minute 429 (never observed live, reference §2.3). Default `true`. */
+  /** Send `Retry-After` on the per-minute 429 (never observed live, docs/mailersend-api.md §2.3). Default `true`. */
   retryAfterHeader?: boolean;
   /**
    * Requests per UTC day, or `"unlimited"` (MailerSend then reports `-1` as quota and in
@@ -28,13 +28,13 @@ export interface EmulatorOptions {
    */
   dailyQuota?: number | "unlimited";
   /**
-   * The "You cannot create a resource at the moment" throttle on POST creates (reference §2.2).
+   * The "You cannot create a resource at the moment" throttle on POST creates (docs/mailersend-api.md §2.2).
    * Default `false` (off).
    */
   creationThrottle?: { creates: number; windowMs: number } | false;
   /**
    * Create sender identities already verified when their email is on one of the account's verified
-   * domains (reference §4.4, an open question). Default `false`.
+   * domains (docs/mailersend-api.md §4.4, an open question). Default `false`.
    */
   autoVerifyIdentitiesOnVerifiedDomains?: boolean;
   /**
@@ -42,7 +42,7 @@ export interface EmulatorOptions {
    * or `"unbind"` them (they live on with `domain: null`). Not documented anywhere ([INF]).
    */
   tokensOnDomainDelete?: "delete" | "unbind";
-  /** Domain names already taken by other MailerSend accounts (names are globally unique, §3.2). */
+  /** Domain names already taken by other MailerSend accounts (names are globally unique, docs/mailersend-api.md §3.2). */
   foreignDomains?: string[];
   /**
    * A JSON file holding the account. Loaded on start if present, rewritten atomically after every

@@ -1,7 +1,7 @@
 import type { Validation } from "./validation";
 
 /**
- * Laravel paginators (reference §1 "Pagination"). `page` >= 1, `limit` 10..100, default 25 [DOC];
+ * Laravel paginators (docs/mailersend-api.md §1 "Pagination"). `page` >= 1, `limit` 10..100, default 25 [DOC];
  * [INF] out-of-range values give a 422 with Laravel's `min`/`max`/`integer` messages (the server's
  * real answer to `limit=5` was never observed).
  */

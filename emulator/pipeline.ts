@@ -14,7 +14,7 @@ import type { RequestLog, RequestLogEntry, RequestOutcome } from "./request-log"
  * 2. authentication: 401 for a missing, unknown or paused token. [INF] 401s are not counted either:
  *    an unauthenticated request cannot be attributed to the account;
  * 3. daily quota, then 4. per-minute rate limit: both count every authenticated request, valid or
- *    failed (§2.3), except `GET /api-quota`, which "does not count towards your quota" [DOC];
+ *    failed (docs/mailersend-api.md §2.3), except `GET /api-quota`, which "does not count towards your quota" [DOC];
  * 5. token scopes (403);
  * 6. the creation throttle on POST creates.
  *
@@ -52,7 +52,7 @@ function pathAfterPrefix(path: string): string {
   return rest.length > 1 && rest.endsWith("/") ? rest.slice(0, -1) : rest || "/";
 }
 
-/** [REC] §2.2 creation throttle was seen on resource creates; the emulator applies it to its creates. */
+/** [REC] docs/mailersend-api.md §2.2 creation throttle was seen on resource creates; the emulator applies it to its creates. */
 const CREATE_PATHS = new Set(["/domains", "/identities", "/token", "/users"]);
 
 const QUOTA_PATH = "/api-quota";
@@ -114,7 +114,7 @@ export function installApiPipeline(
       exchange.quotaRemaining = quota.remaining;
       if (!quota.allowed) {
         exchange.outcome = "quota-exhausted";
-        // [INF] §2.3: the body was never captured; clients should key on x-apiquota-remaining: 0.
+        // [INF] docs/mailersend-api.md §2.3: the body was never captured; clients should key on x-apiquota-remaining: 0.
         throw new EmulatorApiError(429, {
           message: "You have exceeded your daily API request quota.",
         });
@@ -124,7 +124,7 @@ export function installApiPipeline(
         exchange.rateRemaining = rate.remaining;
         if (!rate.allowed) {
           exchange.outcome = "rate-limited";
-          // [INF] §2.2: Laravel throttle's body. Retry-After was never observed live (§2.3): optional.
+          // [INF] docs/mailersend-api.md §2.2: Laravel throttle's body. Retry-After was never observed live (docs/mailersend-api.md §2.3): optional.
           const headers: Record<string, string> = ctx.options.retryAfterHeader
             ? { "retry-after": String(Math.max(1, Math.ceil(rate.retryAfterMs / 1000))) }
             : {};
@@ -139,7 +139,7 @@ export function installApiPipeline(
       if (!limits.creation.hit().allowed) {
         exchange.outcome = "creation-throttled";
         exchange.omitRateLimitHeaders = true;
-        // [REC] §2.2: exact body; no Retry-After, no X-RateLimit-*.
+        // [REC] docs/mailersend-api.md §2.2: exact body; no Retry-After, no X-RateLimit-*.
         throw new EmulatorApiError(429, {
           message:
             "You cannot create a resource at the moment. Please wait a while before retrying.",

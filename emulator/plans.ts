@@ -1,4 +1,4 @@
-/** MailerSend plans the emulator can impersonate (reference §2.3, §2.4). */
+/** MailerSend plans the emulator can impersonate (docs/mailersend-api.md §2.3, docs/mailersend-api.md §2.4). */
 export type Plan = "none" | "hobby" | "starter" | "professional" | "enterprise";
 
 export const PLANS: readonly Plan[] = ["none", "hobby", "starter", "professional", "enterprise"];
@@ -6,7 +6,7 @@ export const PLANS: readonly Plan[] = ["none", "hobby", "starter", "professional
 interface PlanFacts {
   /** Name used in error messages. */
   label: string;
-  /** Requests per UTC day, all endpoints (§2.3 table, current help page). */
+  /** Requests per UTC day, all endpoints (docs/mailersend-api.md §2.3 table, current help page). */
   dailyQuota: number;
   /** Domains the plan includes; `Infinity` = unlimited. */
   domains: number;
@@ -17,11 +17,11 @@ interface PlanFacts {
 }
 
 const FACTS: Record<Plan, PlanFacts> = {
-  // [INF] §2.4: Free/Hobby domain and identity counts were not found; 1 domain, no identities.
+  // [INF] docs/mailersend-api.md §2.4: Free/Hobby domain and identity counts were not found; 1 domain, no identities.
   // [INF] is_tracking_allowed: the recorded test account had false; assume paid plans allow it.
   none: { label: "No plan", dailyQuota: 100, domains: 1, identities: 0, trackingAllowed: false },
   hobby: { label: "Hobby", dailyQuota: 1_000, domains: 1, identities: 0, trackingAllowed: false },
-  // [DOC] §2.4: Starter has up to 10 domains (+ domain add-on) and, per DESIGN, 50 identities.
+  // [DOC] docs/mailersend-api.md §2.4: Starter has up to 10 domains (+ domain add-on) and, per DESIGN, 50 identities.
   starter: {
     label: "Starter",
     dailyQuota: 100_000,
@@ -29,7 +29,7 @@ const FACTS: Record<Plan, PlanFacts> = {
     identities: 50,
     trackingAllowed: true,
   },
-  // [DOC] §2.4: Professional is unlimited; Enterprise assumed the same.
+  // [DOC] docs/mailersend-api.md §2.4: Professional is unlimited; Enterprise assumed the same.
   professional: {
     label: "Professional",
     dailyQuota: 500_000,

@@ -1,7 +1,7 @@
 import { formatQuotaReset, utcDay, type Clock } from "./clock";
 
 /**
- * The daily request quota (reference §2.3): every API request counts, valid or failed, account-wide;
+ * The daily request quota (docs/mailersend-api.md §2.3): every API request counts, valid or failed, account-wide;
  * it resets at midnight UTC. Kept in memory per emulator process (not persisted).
  */
 export class DailyQuota {

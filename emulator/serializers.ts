@@ -3,7 +3,7 @@ import { planFacts } from "./plans";
 import type { DomainRecord, IdentityRecord, InviteRecord, TokenRecord, UserRecord } from "./state";
 
 /**
- * Response shapes. MailerSend has two domain serializers (reference §3.2 vs §3.3); which one an
+ * Response shapes. MailerSend has two domain serializers (docs/mailersend-api.md §3.2 vs docs/mailersend-api.md §3.3); which one an
  * endpoint uses is recorded, so each function names where it is used.
  */
 
@@ -28,7 +28,7 @@ function domainFlags(domain: DomainRecord) {
   };
 }
 
-/** Create-style domain (POST /domains response; the domain embedded in a token create), §3.2. */
+/** Create-style domain (POST /domains response; the domain embedded in a token create), docs/mailersend-api.md §3.2. */
 export function domainCreateStyle(domain: DomainRecord) {
   const flags = domainFlags(domain);
   return {
@@ -44,7 +44,7 @@ export function domainCreateStyle(domain: DomainRecord) {
     domain_settings: { ...domain.settings },
     can: { manage: true },
     totals: [],
-    // [INF] §3.5: null right after create [REC]; false (CNAME-style DKIM) once checked.
+    // [INF] docs/mailersend-api.md §3.5: null right after create [REC]; false (CNAME-style DKIM) once checked.
     is_dkim_txt: domain.checks ? false : null,
     show_dkim_info: false,
     is_being_verified: false,
@@ -52,7 +52,7 @@ export function domainCreateStyle(domain: DomainRecord) {
 }
 
 /**
- * GET-style domain, §3.3. `totals` is an object on GET single but `[]` in list items and in the
+ * GET-style domain, docs/mailersend-api.md §3.3. `totals` is an object on GET single but `[]` in list items and in the
  * settings response [REC]; callers pick with `totals`.
  */
 export function domainGetStyle(
@@ -94,7 +94,7 @@ export function domainReference(domain: DomainRecord) {
   };
 }
 
-/** [DOC] §4.2: exactly these keys; no timestamps on the identity itself. */
+/** [DOC] docs/mailersend-api.md §4.2: exactly these keys; no timestamps on the identity itself. */
 export function identityResource(ctx: EmulatorContext, identity: IdentityRecord) {
   const domain = ctx.store.domain(identity.domainId);
   return {
@@ -111,7 +111,7 @@ export function identityResource(ctx: EmulatorContext, identity: IdentityRecord)
   };
 }
 
-/** [REC] §5.3: list/get item. The secret is never part of it. */
+/** [REC] docs/mailersend-api.md §5.3: list/get item. The secret is never part of it. */
 export function tokenResource(ctx: EmulatorContext, token: TokenRecord) {
   const domain = token.domainId === null ? undefined : ctx.store.domain(token.domainId);
   return {
@@ -130,7 +130,7 @@ export function tokenResource(ctx: EmulatorContext, token: TokenRecord) {
  */
 export const tokenUpdateResource = tokenResource;
 
-/** [SDK fixture] §6.1: the invite object. */
+/** [SDK fixture] docs/mailersend-api.md §6.1: the invite object. */
 export function inviteResource(invite: InviteRecord) {
   return {
     id: invite.id,
@@ -143,7 +143,7 @@ export function inviteResource(invite: InviteRecord) {
   };
 }
 
-/** [DOC] §6.1: the user object. */
+/** [DOC] docs/mailersend-api.md §6.1: the user object. */
 export function userResource(ctx: EmulatorContext, user: UserRecord) {
   return {
     id: user.id,

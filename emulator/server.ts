@@ -1,8 +1,9 @@
-import fastify, { type FastifyInstance } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { EmulatorContext } from "./context";
 import { EmulatorApiError, notFound } from "./errors";
 import type { FaultRegistry } from "./faults";
 import type { AccountLimits } from "./limits";
+import { loadFastify } from "./load-fastify";
 import { installApiPipeline, isApiUrl, withoutQuotaHeaders } from "./pipeline";
 import type { RequestLog } from "./request-log";
 import { ADMIN_PREFIX, registerAdminRoutes } from "./routes/admin";
@@ -24,9 +25,9 @@ export interface ServerDeps {
 
 export function buildServer(deps: ServerDeps): FastifyInstance {
   const { ctx, limits } = deps;
-  const app = fastify({
+  const app = loadFastify()({
     logger: false,
-    // Identity emails go into the path (up to 191 chars, §4.3); the router's default cap is 100.
+    // Identity emails go into the path (up to 191 chars, docs/mailersend-api.md §4.3); the router's default cap is 100.
     routerOptions: { maxParamLength: 1000, ignoreTrailingSlash: true },
     // close() must not wait for keep-alive clients or requests held by a delay fault.
     forceCloseConnections: true,

@@ -3,7 +3,7 @@
  * Domain settings keep the API's snake_case keys because they are passed through verbatim.
  */
 
-/** `domain_settings` of a domain (reference §3.2 defaults, §3.4 writable keys). */
+/** `domain_settings` of a domain (docs/mailersend-api.md §3.2 defaults, docs/mailersend-api.md §3.4 writable keys). */
 export interface DomainSettings {
   send_paused: boolean;
   track_clicks: boolean;
@@ -25,7 +25,7 @@ export interface DomainSettings {
   show_dmarc: boolean;
 }
 
-/** Result of the last simulated DNS check of a domain, one flag per record (reference §3.6). */
+/** Result of the last simulated DNS check of a domain, one flag per record (docs/mailersend-api.md §3.6). */
 export interface DomainChecks {
   dkim: boolean;
   spf: boolean;
@@ -39,9 +39,9 @@ export interface DomainRecord {
   id: string;
   name: string;
   settings: DomainSettings;
-  /** `null` until the first DNS check: the API then reports `dkim`/`spf`/`mx`/`tracking` as null (§3.3). */
+  /** `null` until the first DNS check: the API then reports `dkim`/`spf`/`mx`/`tracking` as null (docs/mailersend-api.md §3.3). */
   checks: DomainChecks | null;
-  /** Sticky: stays true once reached, even if later checks fail (§3.3, 2022 recording). */
+  /** Sticky: stays true once reached, even if later checks fail (docs/mailersend-api.md §3.3, 2022 recording). */
   isVerified: boolean;
   /** Records present in the simulated DNS, as `"<type> <hostname> <value>"` keys (see dns.ts). */
   publishedRecords: string[];
@@ -74,7 +74,7 @@ export interface TokenRecord {
   domainId: string | null;
   /** SHA-256 of the access token: the secret itself is shown once at create and never stored. */
   secretHash: string;
-  /** A masked form of the secret, returned at create (reference §5.2 `preview`). */
+  /** A masked form of the secret, returned at create (docs/mailersend-api.md §5.2 `preview`). */
   preview: string;
   createdAt: string;
   updatedAt: string;

@@ -105,7 +105,7 @@ export interface EmulatorStore {
     list(): DomainRecord[];
     get(idOrName: string): DomainRecord | undefined;
     create(body: DomainCreateBody): DomainRecord;
-    /** Like PUT /domains/{id}/settings: writable keys only (§3.4), others are ignored. */
+    /** Like PUT /domains/{id}/settings: writable keys only (docs/mailersend-api.md §3.4), others are ignored. */
     updateSettings(idOrName: string, settings: Partial<DomainSettings>): DomainRecord;
     /** Deletes with the API's cascade; false when there was no such domain. */
     delete(idOrName: string): boolean;

@@ -2,7 +2,7 @@ import { validationFailed, type FieldErrors } from "./errors";
 
 /**
  * A tiny Laravel-style validator. MailerSend is a Laravel application, so its 422 messages follow
- * Laravel's wording ("The name field is required.", "The selected scopes.0 is invalid.", §2.2).
+ * Laravel's wording ("The name field is required.", "The selected scopes.0 is invalid.", docs/mailersend-api.md §2.2).
  * Rules run per field in order and stop at the first failure (Laravel's `bail`), so each field
  * reports one message. [INF] whether MailerSend bails is unknown; one message per field keeps the
  * "(and N more errors)" count predictable.

@@ -8,3 +8,7 @@ if [ ! -f "$marker" ] || [ package-lock.json -nt "$marker" ] || [ ! -x node_modu
   echo "ensure-deps: installing npm dependencies (npm ci)..." >&2
   npm ci >&2
 fi
+# The repository's own package by name (node_modules/pulumi-mailersend -> ..), for the examples, the
+# demo and the tests; npm ci/install remove it, so it is made again here (never at install time:
+# the published package does not ship this script).
+node scripts/link-self.js

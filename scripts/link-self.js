@@ -3,6 +3,8 @@
 // repository, exactly as they do in a user's project. The serialized provider shims require the runtime
 // by package name, and the dynamic-provider host resolves that from its working directory (the example
 // program's folder), so the examples, the demo and the host tests need the package to be findable by name.
+// npm ci/install remove the link; scripts/ensure-deps.sh and scripts/with-pulumi.sh make it again. It is
+// never an install script: the published package does not ship this file.
 "use strict";
 const fs = require("node:fs");
 const path = require("node:path");

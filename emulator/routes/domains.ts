@@ -10,7 +10,7 @@ import type { DomainRecord } from "../state";
 import { Validation } from "../validation";
 import { param, queryOf, readBooleanFilter } from "./request-parts";
 
-/** Domains (reference §3). */
+/** Domains (docs/mailersend-api.md §3). */
 export function registerDomainRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   const findDomain = (id: string): DomainRecord => orNotFound(ctx.store.domain(id));
 
@@ -74,7 +74,7 @@ export function registerDomainRoutes(app: FastifyInstance, ctx: EmulatorContext)
     };
   });
 
-  // [REC] §3.7: simple pagination. The emulator sends no mail, so there are never recipients.
+  // [REC] docs/mailersend-api.md §3.7: simple pagination. The emulator sends no mail, so there are never recipients.
   app.get("/v1/domains/:domainId/recipients", async (request) => {
     const domain = findDomain(param(request, "domainId"));
     const validation = new Validation();

@@ -15,8 +15,8 @@ import { Validation } from "../validation";
 import { param, queryOf } from "./request-parts";
 
 /**
- * Sender identities (reference §4), by id and by email. The SDK puts the email into the path
- * unencoded (`/identities/email/a+b@x.com`, §4.1); the router keeps `+` and `@` as they are.
+ * Sender identities (docs/mailersend-api.md §4), by id and by email. The SDK puts the email into the path
+ * unencoded (`/identities/email/a+b@x.com`, docs/mailersend-api.md §4.1); the router keeps `+` and `@` as they are.
  */
 export function registerIdentityRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   const byId = (request: FastifyRequest): IdentityRecord =>

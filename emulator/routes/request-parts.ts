@@ -12,7 +12,7 @@ export function queryOf(request: FastifyRequest): Query {
   return request.query as Query;
 }
 
-/** A boolean query filter such as `verified=true` (the SDK sends `true`/`false`, §7.2). */
+/** A boolean query filter such as `verified=true` (the SDK sends `true`/`false`, docs/mailersend-api.md §7.2). */
 export function readBooleanFilter(
   validation: Validation,
   field: string,

@@ -9,7 +9,7 @@ import type { TokenRecord } from "../state";
 import { Validation } from "../validation";
 import { param, queryOf } from "./request-parts";
 
-/** API tokens (reference §5). `accessToken` appears in the create response and nowhere else. */
+/** API tokens (docs/mailersend-api.md §5). `accessToken` appears in the create response and nowhere else. */
 export function registerTokenRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   const byId = (request: FastifyRequest): TokenRecord =>
     orNotFound(ctx.store.token(param(request, "tokenId")));
@@ -44,7 +44,7 @@ export function registerTokenRoutes(app: FastifyInstance, ctx: EmulatorContext):
     };
   });
 
-  // §5.1: nodejs/php 3.x use PUT /token/{id}; the docs and python use PUT /token/{id}/settings.
+  // docs/mailersend-api.md §5.1: nodejs/php 3.x use PUT /token/{id}; the docs and python use PUT /token/{id}/settings.
   const update = async (request: FastifyRequest) => ({
     data: tokenUpdateResource(ctx, updateToken(ctx, byId(request), request.body)),
   });

@@ -9,7 +9,7 @@ import type { InviteRecord, UserRecord } from "../state";
 import { Validation } from "../validation";
 import { param, queryOf } from "./request-parts";
 
-/** Account users and invites (reference §6.1). Inviting creates an invite, not a user. */
+/** Account users and invites (docs/mailersend-api.md §6.1). Inviting creates an invite, not a user. */
 export function registerUserRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   const userById = (request: FastifyRequest): UserRecord =>
     orNotFound(ctx.store.user(param(request, "userId")), "with-quota-headers");

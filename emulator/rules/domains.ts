@@ -16,7 +16,7 @@ import {
 } from "../validation";
 import { asObject, countOf } from "./input";
 
-/** [REC] §3.2: the server defaults of a new domain (2025 recording). */
+/** [REC] docs/mailersend-api.md §3.2: the server defaults of a new domain (2025 recording). */
 export function defaultDomainSettings(): DomainSettings {
   return {
     send_paused: false,
@@ -50,7 +50,7 @@ const SUBDOMAIN_FIELDS = [
   "inbound_routing_subdomain",
 ] as const;
 
-/** `POST /domains` (reference §3.2). */
+/** `POST /domains` (docs/mailersend-api.md §3.2). */
 export function createDomain(ctx: EmulatorContext, body: unknown): DomainRecord {
   const input = asObject(body);
   const { domains } = ctx.store.state;
@@ -58,7 +58,7 @@ export function createDomain(ctx: EmulatorContext, body: unknown): DomainRecord 
   validation.check("name", input.name, [
     required,
     isString,
-    // [INF] §3.2 "Must be unique and lowercase": Laravel's `lowercase` rule wording.
+    // [INF] docs/mailersend-api.md §3.2 "Must be unique and lowercase": Laravel's `lowercase` rule wording.
     satisfies(
       (name) => name === (name as string).toLowerCase(),
       "The name field must be lowercase.",
@@ -74,7 +74,7 @@ export function createDomain(ctx: EmulatorContext, body: unknown): DomainRecord 
       (name) => !(name as string).endsWith(".invalid"),
       "The name field must be a resolvable domain name.",
     ),
-    // [INF] §3.2 wording (Laravel `unique`); names are unique across all MailerSend accounts.
+    // [INF] docs/mailersend-api.md §3.2 wording (Laravel `unique`); names are unique across all MailerSend accounts.
     satisfies(
       (name) =>
         !domains.some((domain) => domain.name === name) &&
@@ -82,7 +82,7 @@ export function createDomain(ctx: EmulatorContext, body: unknown): DomainRecord 
       "The name has already been taken.",
     ),
   ]);
-  // [INF] §3.2 "Must be alphanumeric" -> Laravel `alpha_num`. An empty string counts as absent
+  // [INF] docs/mailersend-api.md §3.2 "Must be alphanumeric" -> Laravel `alpha_num`. An empty string counts as absent
   // (Laravel's ConvertEmptyStringsToNull), so the default applies. Max 63: one DNS label.
   for (const field of SUBDOMAIN_FIELDS) {
     const value = input[field] === "" ? undefined : input[field];
@@ -92,7 +92,7 @@ export function createDomain(ctx: EmulatorContext, body: unknown): DomainRecord 
 
   const allowance = domainAllowance(ctx.options.plan, ctx.options.extraDomainSlots);
   if (domains.length >= allowance) {
-    // [INF] §2.4: the real limit error was never observed. A 422 on `name` so clients that map field
+    // [INF] docs/mailersend-api.md §2.4: the real limit error was never observed. A 422 on `name` so clients that map field
     // errors to inputs show it next to the domain.
     throw fieldError(
       "name",
@@ -126,7 +126,7 @@ export function createDomain(ctx: EmulatorContext, body: unknown): DomainRecord 
 type SettingKind = "boolean" | "string" | "subdomain";
 
 /**
- * [SDK] §3.4: the writable settings. Other keys (read-only ones such as `return_path_subdomain`, and
+ * [SDK] docs/mailersend-api.md §3.4: the writable settings. Other keys (read-only ones such as `return_path_subdomain`, and
  * unknown ones) are ignored, as Laravel ignores unvalidated input ([INF]: no 422 was observed for them).
  */
 const WRITABLE_SETTINGS: Readonly<Record<string, SettingKind>> = {

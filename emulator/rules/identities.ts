@@ -16,7 +16,7 @@ import {
 import { asObject } from "./input";
 
 /**
- * [DOC help] §4.3: an identity "cannot originate from a free email provider". The list is the
+ * [DOC help] docs/mailersend-api.md §4.3: an identity "cannot originate from a free email provider". The list is the
  * common providers; the exact server list is unknown ([INF]).
  */
 const FREE_MAIL_DOMAINS = new Set([
@@ -53,7 +53,7 @@ export function emailDomain(email: string): string {
   return email.slice(email.lastIndexOf("@") + 1).toLowerCase();
 }
 
-/** Rules shared by create and update (§4.3, limits from the python SDK). */
+/** Rules shared by create and update (docs/mailersend-api.md §4.3, limits from the python SDK). */
 function checkOptionalFields(
   validation: Validation,
   input: Record<string, unknown>,
@@ -80,7 +80,7 @@ function checkOptionalFields(
   });
 }
 
-/** `POST /identities` (reference §4.3). */
+/** `POST /identities` (docs/mailersend-api.md §4.3). */
 export function createIdentity(ctx: EmulatorContext, body: unknown): IdentityRecord {
   const input = asObject(body);
   const validation = new Validation();
@@ -120,7 +120,7 @@ export function createIdentity(ctx: EmulatorContext, body: unknown): IdentityRec
 
   const plan = planFacts(ctx.options.plan);
   if (ctx.store.state.identities.length >= plan.identities) {
-    // [INF] §2.4: neither message was observed. 422 on `email`, like the domain limit on `name`.
+    // [INF] docs/mailersend-api.md §2.4: neither message was observed. 422 on `email`, like the domain limit on `name`.
     throw fieldError(
       "email",
       plan.identities === 0
@@ -132,7 +132,7 @@ export function createIdentity(ctx: EmulatorContext, body: unknown): IdentityRec
 
   const email = input.email as string;
   const now = formatTimestamp(ctx.now());
-  // [INF] §4.4 open question, behind an option: an address on one of the account's own verified
+  // [INF] docs/mailersend-api.md §4.4 open question, behind an option: an address on one of the account's own verified
   // domains needs no confirmation click.
   const autoVerified =
     ctx.options.autoVerifyIdentitiesOnVerifiedDomains &&
@@ -159,7 +159,7 @@ export function createIdentity(ctx: EmulatorContext, body: unknown): IdentityRec
 
 /**
  * `PUT /identities/{id}` and `PUT /identities/email/{email}`: name, reply_to_email, reply_to_name,
- * add_note and personal_note change when sent. [INF] §4.3: `email` and `domain_id` are not updatable
+ * add_note and personal_note change when sent. [INF] docs/mailersend-api.md §4.3: `email` and `domain_id` are not updatable
  * and are ignored.
  */
 export function updateIdentity(

@@ -5,7 +5,7 @@ import { hashSecret } from "../store";
 import { isArray, isString, maxLength, oneOf, required, Validation } from "../validation";
 import { asObject } from "./input";
 
-/** [SDK] §5.4: the 31 scope names (union of the nodejs 3.4.0 enum and php's list). */
+/** [SDK] docs/mailersend-api.md §5.4: the 31 scope names (union of the nodejs 3.4.0 enum and php's list). */
 export const TOKEN_SCOPES: readonly string[] = [
   "email_full",
   "domains_read",
@@ -42,7 +42,7 @@ export const TOKEN_SCOPES: readonly string[] = [
 
 const TOKEN_STATUSES: readonly TokenStatus[] = ["pause", "unpause"];
 
-/** `POST /token` (reference §5.2). Returns the record and the secret, which exists only here. */
+/** `POST /token` (docs/mailersend-api.md §5.2). Returns the record and the secret, which exists only here. */
 export function createToken(
   ctx: EmulatorContext,
   body: unknown,
@@ -52,7 +52,7 @@ export function createToken(
   // [SDK php/python] name <= 50 characters.
   validation.check("name", input.name, [required, isString, maxLength(50)]);
   if (validation.check("scopes", input.scopes, [required, isArray])) {
-    // [INF] §5.4: Laravel `in` on `scopes.*`.
+    // [INF] docs/mailersend-api.md §5.4: Laravel `in` on `scopes.*`.
     (input.scopes as unknown[]).forEach((scope, index) => {
       validation.check(`scopes.${index}`, scope, [oneOf(TOKEN_SCOPES)]);
     });
@@ -75,7 +75,7 @@ export function createToken(
         ? input.domain_id
         : null,
     secretHash: hashSecret(accessToken),
-    // [INF] §5.2: `preview` was redacted in the recording; a masked token of the same length.
+    // [INF] docs/mailersend-api.md §5.2: `preview` was redacted in the recording; a masked token of the same length.
     preview: `${accessToken.slice(0, 9)}${"*".repeat(accessToken.length - 13)}${accessToken.slice(-4)}`,
     createdAt: now,
     updatedAt: now,
@@ -86,12 +86,12 @@ export function createToken(
   return { token, accessToken };
 }
 
-/** [INF] §5.2: `has_full` = the token holds every scope. */
+/** [INF] docs/mailersend-api.md §5.2: `has_full` = the token holds every scope. */
 export function hasFullAccess(token: TokenRecord): boolean {
   return TOKEN_SCOPES.every((scope) => token.scopes.includes(scope));
 }
 
-/** `PUT /token/{id}` and `PUT /token/{id}/settings` (both accepted, §5.1): `{name?, status?}`. */
+/** `PUT /token/{id}` and `PUT /token/{id}/settings` (both accepted, docs/mailersend-api.md §5.1): `{name?, status?}`. */
 export function updateToken(ctx: EmulatorContext, token: TokenRecord, body: unknown): TokenRecord {
   const input = asObject(body);
   const validation = new Validation();

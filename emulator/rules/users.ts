@@ -16,7 +16,7 @@ import {
 import { orNotFound } from "../errors";
 import { asObject } from "./input";
 
-/** [SDK] §6.1 roles; `member` is rejected [REC]. */
+/** [SDK] docs/mailersend-api.md §6.1 roles; `member` is rejected [REC]. */
 export const USER_ROLES: readonly string[] = [
   "Admin",
   "Manager",
@@ -25,7 +25,7 @@ export const USER_ROLES: readonly string[] = [
   "Custom User",
 ];
 
-/** [SDK] §6.1: the 36 permissions. */
+/** [SDK] docs/mailersend-api.md §6.1: the 36 permissions. */
 export const USER_PERMISSIONS: readonly string[] = [
   "read-all-templates",
   "read-own-templates",
@@ -67,7 +67,7 @@ export const USER_PERMISSIONS: readonly string[] = [
 
 /**
  * The access fields shared by invite and update, validated in the order that reproduces the
- * recorded 422 (§2.2 `users_invite.yaml`: role, then templates, then permissions.0).
+ * recorded 422 (docs/mailersend-api.md §2.2 `users_invite.yaml`: role, then templates, then permissions.0).
  * `role` is required on invite and optional on update.
  */
 function checkAccess(
@@ -127,7 +127,7 @@ function checkAccess(
   );
 }
 
-/** `POST /users`: invites a user; the answer is the invite (§6.1). */
+/** `POST /users`: invites a user; the answer is the invite (docs/mailersend-api.md §6.1). */
 export function inviteUser(ctx: EmulatorContext, body: unknown): InviteRecord {
   const input = asObject(body);
   const validation = new Validation();

@@ -1,7 +1,7 @@
 /**
  * Turns whatever the SDK rejected with into a `MailerSendApiError`. SDK 3.4.0 rejects non-2xx
  * answers with a plain `{headers, body, statusCode}` object (not an Error) and network failures with
- * a GaxiosError that has no status (mailersend-api.md §7.2).
+ * a GaxiosError that has no status (docs/mailersend-api.md §7.2).
  */
 import { MailerSendApiError } from "./errors";
 import { isRetryableStatus } from "./retry";

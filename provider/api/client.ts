@@ -44,7 +44,7 @@ export interface CreateDomainBody {
   inbound_routing_subdomain?: string;
 }
 
-/** Writable settings (mailersend-api.md §3.4); only the keys present are changed. */
+/** Writable settings (docs/mailersend-api.md §3.4); only the keys present are changed. */
 export type DomainSettingsBody = Partial<{
   send_paused: boolean;
   track_clicks: boolean;
@@ -199,7 +199,7 @@ export class MailerSendClient {
         dataOf(identitySchema),
       ),
 
-    /** The SDK puts the email into the path unencoded, `+` included (§4.1). */
+    /** The SDK puts the email into the path unencoded, `+` included (docs/mailersend-api.md §4.1). */
     getByEmail: (email: string): Promise<ApiIdentity | undefined> =>
       this.getOrUndefined(
         {
@@ -239,7 +239,7 @@ export class MailerSendClient {
             method: "PUT",
             path: `/identities/${id}`,
             idempotent: true,
-            // The SDK's IdentityUpdate type lacks add_note/personal_note, which the API takes (§4.3).
+            // The SDK's IdentityUpdate type lacks add_note/personal_note, which the API takes (docs/mailersend-api.md §4.3).
             send: (s) => s.identities.update(id, body as Record<string, string>),
           },
           dataOf(identitySchema),
@@ -281,7 +281,7 @@ export class MailerSendClient {
       this.listAll("/token", tokenSchema, (s, page) => s.tokens.list({ page, limit: PAGE_LIMIT })),
 
     /**
-     * Creates a token. A token has no unique key and its value is shown only in this answer (§5.2),
+     * Creates a token. A token has no unique key and its value is shown only in this answer (docs/mailersend-api.md §5.2),
      * so after a lost answer we cannot take the token over: we delete any token of this name created
      * since the attempt began, then try again, leaving no orphan behind.
      */
@@ -357,7 +357,7 @@ export class MailerSendClient {
     list: (): Promise<ApiUser[]> =>
       this.listAll("/users", userSchema, (s, page) => s.users.list({ page, limit: PAGE_LIMIT })),
 
-    /** `POST /users` sends an invite and answers with it (§6.1). */
+    /** `POST /users` sends an invite and answers with it (docs/mailersend-api.md §6.1). */
     invite: (body: InviteUserBody): Promise<Created<ApiInvite>> =>
       this.createOnce(
         {
@@ -427,7 +427,7 @@ export class MailerSendClient {
       }),
   };
 
-  /** `GET /api-quota` does not count towards the daily quota (§2.3). */
+  /** `GET /api-quota` does not count towards the daily quota (docs/mailersend-api.md §2.3). */
   quota(): Promise<ApiQuota> {
     return this.call(
       { method: "GET", path: "/api-quota", idempotent: true, send: (s) => s.others.getApiQuota() },

@@ -12,9 +12,9 @@ export type ApiErrorKind =
   | "http"
   /** The per-minute rate limit (429 with X-RateLimit-* headers or Retry-After). */
   | "rate-limit"
-  /** The "You cannot create a resource at the moment" 429 (mailersend-api.md §2.2). */
+  /** The "You cannot create a resource at the moment" 429 (docs/mailersend-api.md §2.2). */
   | "creation-throttle"
-  /** The account's daily request quota is spent (429 with `x-apiquota-remaining: 0`, §2.3). */
+  /** The account's daily request quota is spent (429 with `x-apiquota-remaining: 0`, docs/mailersend-api.md §2.3). */
   | "daily-quota"
   /** No HTTP answer: connection refused, reset or dropped. */
   | "network"
@@ -134,7 +134,7 @@ function causeCode(cause: unknown): string | undefined {
   return undefined;
 }
 
-/** The answer arrived but did not have the shape the reference documents. */
+/** The answer arrived but did not have the shape docs/mailersend-api.md documents. */
 export class MailerSendResponseError extends Error {
   override readonly name = "MailerSendResponseError";
   readonly method: string;

@@ -1,7 +1,7 @@
 /**
  * The process-wide gate every request passes: a concurrency cap and a pace that stays under the
  * account's per-minute limit instead of hammering it (MailerSend: 60 requests a minute on the
- * management API, every failed request counted against the daily quota too; mailersend-api.md §2.3).
+ * management API, every failed request counted against the daily quota too; docs/mailersend-api.md §2.3).
  *
  * All dynamic resources of a stack run in one provider-host process, so one gate per account and
  * URL paces the whole `pulumi up`, whatever `--parallel` says.

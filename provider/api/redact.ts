@@ -2,7 +2,7 @@
  * Keeps API keys and token values out of every message and log line the provider writes.
  *
  * Three nets: values registered at run time (the configured key, token values we created), the
- * MailerSend token format (`mlsn.` + hex, mailersend-api.md §1) and anything after `Bearer`.
+ * MailerSend token format (`mlsn.` + hex, docs/mailersend-api.md §1) and anything after `Bearer`.
  */
 const registeredSecrets = new Set<string>();
 

@@ -23,11 +23,11 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 
 /**
  * Statuses that mean "the request was wrong or not allowed": repeating it cannot help and would
- * spend the daily quota, which counts failed requests too (mailersend-api.md §2.3).
+ * spend the daily quota, which counts failed requests too (docs/mailersend-api.md §2.3).
  */
 export const DO_NOT_RETRY_STATUSES: readonly number[] = [400, 401, 403, 404, 405, 409, 410, 422];
 
-/** 5xx, 408 (request timeout) and 421 ("try again later", maintenance; §2.1). */
+/** 5xx, 408 (request timeout) and 421 ("try again later", maintenance; docs/mailersend-api.md §2.1). */
 export function isRetryableStatus(status: number): boolean {
   return status >= 500 || status === 408 || status === 421;
 }

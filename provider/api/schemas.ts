@@ -1,8 +1,8 @@
 /**
  * Response shapes, parsed rather than cast (the SDK types every body as `any`). Tolerant of every
- * documented variant (mailersend-api.md): the create-style and GET-style domain serializers (§3.2,
- * §3.3), `totals` as `[]` or an object, `null` DNS flags right after create, `priority` as a string,
- * `per_page` as a number or a numeric string (§1), and unknown extra keys (loose objects).
+ * documented variant (docs/mailersend-api.md): the create-style and GET-style domain serializers (docs/mailersend-api.md §3.2,
+ * docs/mailersend-api.md §3.3), `totals` as `[]` or an object, `null` DNS flags right after create, `priority` as a string,
+ * `per_page` as a number or a numeric string (docs/mailersend-api.md §1), and unknown extra keys (loose objects).
  */
 import { z } from "zod";
 
@@ -60,7 +60,7 @@ export const dnsRecordsSchema = z.looseObject({
   return_path: dnsRecordSchema.nullish(),
   custom_tracking: dnsRecordSchema.nullish(),
   inbound_routing: dnsRecordSchema.nullish(),
-  // Not observed yet (§3.5: "A DMARC record may appear in newer responses").
+  // Not observed yet (docs/mailersend-api.md §3.5: "A DMARC record may appear in newer responses").
   dmarc: dnsRecordSchema.nullish(),
 });
 export type ApiDnsRecords = z.infer<typeof dnsRecordsSchema>;

@@ -1,7 +1,7 @@
 /**
  * The seam to the official `mailersend` SDK: the only module in the package that imports it.
  *
- * `new MailerSend({ apiKey })` hard-codes `https://api.mailersend.com/v1` (mailersend-api.md §7.1,
+ * `new MailerSend({ apiKey })` hard-codes `https://api.mailersend.com/v1` (docs/mailersend-api.md §7.1,
  * mailersend/mailersend-nodejs#73), so we construct the SDK's own module classes, which take
  * `(apiKey, baseUrl)`. They are deep imports, not public API: the SDK version is pinned exactly in
  * package.json and `test/api/sdk-seam.test.ts` covers this seam.
@@ -40,7 +40,7 @@ export function createSdkModules(apiKey: string, baseUrl: string): SdkModules {
 /**
  * Runs one SDK call with `fetchImpl` in place of the global `fetch`.
  *
- * SDK 3.4.0 sets no timeout and no abort signal (mailersend-api.md §7.2). Its request layer reads
+ * SDK 3.4.0 sets no timeout and no abort signal (docs/mailersend-api.md §7.2). Its request layer reads
  * `globalThis.fetch` synchronously while building the request (the call chain up to gaxios runs in
  * the promise executors, before the first await), so swapping the global for the duration of the
  * synchronous call hands this one request our signal-carrying fetch and leaves the global untouched

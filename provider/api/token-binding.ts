@@ -3,7 +3,7 @@
  * the account does not have, MailerSend does not refuse: it answers 200 with `domain: null` and
  * issues a token for every domain of the account (recorded twice: mailersend-python
  * tests/fixtures/cassettes/tokens_create_invalid_domain.yaml, 2025, and mailersend-ruby
- * fixtures/tokens/tokens_create.yml, 2024; see docs/mailersend-api.md). So the answer is checked,
+ * fixtures/tokens/tokens_create.yml, 2024; see docs/mailersend-api.md §9). So the answer is checked,
  * and a token bound otherwise than asked is deleted before anyone can hold it.
  */
 import { redactSecrets } from "./redact";

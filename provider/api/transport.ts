@@ -97,7 +97,7 @@ export class Transport {
           throw error;
         }
         if (error.kind === "rate-limit" && error.retryAfterSeconds !== undefined) {
-          // Everybody waits, not just this request: the limit is per account (§2.3).
+          // Everybody waits, not just this request: the limit is per account (docs/mailersend-api.md §2.3).
           this.gate.pauseUntil(this.clock.now() + decision.delayMs);
         }
         logLine(
@@ -111,7 +111,7 @@ export class Transport {
 
   /**
    * Once MailerSend has said the daily quota is spent, every further request until the reset would
-   * be refused with a 429 that counts too (§2.3): refuse it here instead, without a request.
+   * be refused with a 429 that counts too (docs/mailersend-api.md §2.3): refuse it here instead, without a request.
    * `GET /api-quota` does not count towards the quota, so it still goes through.
    */
   private refuseWhenQuotaSpent(spec: CallSpec): void {
@@ -170,7 +170,7 @@ export class Transport {
 
 /**
  * A per-minute 429 without Retry-After: MailerSend documents no Retry-After (it was never observed,
- * mailersend-api.md §2.3) and says the limit "clears within the minute". Short backoff would only
+ * docs/mailersend-api.md §2.3) and says the limit "clears within the minute". Short backoff would only
  * spend more of the daily quota on 429s, so wait one rate-limit window, as if the server had said so.
  */
 function withWindowWait(error: MailerSendApiError, windowMs: number): MailerSendApiError {

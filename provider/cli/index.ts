@@ -3,9 +3,12 @@
  *
  *   pulumi preview --json --show-sames > preview.json
  *   npx pulumi-mailersend plan-summary preview.json --fail-on blocker,domain-delete > summary.md
+ *   npx pulumi-mailersend emulator --verified-domain mail.agency.com
  *
- * Exit codes: 0 the summary was written; 2 it was written and a `--fail-on` finding is in the
- * plan; 1 the command line or the input is wrong (the message says which and what is allowed).
+ * plan-summary's exit codes: 0 the summary was written; 2 it was written and a `--fail-on` finding
+ * is in the plan; 1 the command line or the input is wrong (the message says which and what is
+ * allowed). `emulator` is emulator/cli.ts, loaded only when asked for (its web server, fastify, is
+ * an optional peer dependency).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -33,11 +36,12 @@ export interface CliIo {
   cwd?: string;
 }
 
-const COMMANDS = ["plan-summary"] as const;
+const COMMANDS = ["emulator", "plan-summary"] as const;
 
 const MAIN_HELP = `Usage: pulumi-mailersend <command> [options]
 
 Commands:
+  emulator       Run a MailerSend API emulator on loopback and print how to point a stack at it.
   plan-summary   Summarise \`pulumi preview --json\` for a pull request, MailerSend's risks first.
 
 Run \`pulumi-mailersend <command> --help\` for a command's options.
@@ -220,6 +224,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       `pulumi-mailersend: unknown command "${command}"; the commands are: ${COMMANDS.join(", ")}.\n`,
     );
     return EXIT_ERROR;
+  }
+  if (command === "emulator") {
+    const { runEmulatorCommand } = await import("../../emulator/cli");
+    return runEmulatorCommand(rest, io);
   }
   try {
     return await planSummary(rest, io);

@@ -36,6 +36,7 @@ const FREE_MAIL = new Set([
 
 /** One of the client's people, invited with access to the client's domain only. */
 export interface ClientUserSpec {
+  /** The person's address; they are invited to the agency's account. */
   email: string;
   /** Default `Custom User`. */
   role?: string;

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ApiToken, type TokenScope } from "../resources/api-token";
-import { ClientUser } from "../resources/client-user";
+import { ClientUser, type UserRole } from "../resources/client-user";
 import { Domain, type DnsRecord, type DomainArgs } from "../resources/domain";
 import { DomainVerification, type DomainVerificationArgs } from "../resources/domain-verification";
 import { SenderIdentity } from "../resources/sender-identity";
@@ -90,9 +90,16 @@ export class Client extends pulumi.ComponentResource {
 
   /** The children, for wiring (e.g. a DNS provider's records from `domain.dnsRecords`). */
   domain?: Domain;
+  /** The `DomainVerification` of the client's domain (domain method only). */
   verification?: DomainVerification;
+  /** The client's `ApiToken`, when it gets one. */
   apiToken?: ApiToken;
+  /**
+   * One `SenderIdentity` per address in `fromAddresses` (identity method only; kept during a move to
+   * a domain with `keepIdentitiesUntilVerified`).
+   */
   identities: SenderIdentity[] = [];
+  /** One `ClientUser` per entry of `users` (domain method only). */
   users: ClientUser[] = [];
 
   constructor(name: string, args: ClientArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -214,7 +221,8 @@ export class Client extends pulumi.ComponentResource {
           `${name}-user-${user.key}`,
           {
             email: user.email,
-            role: user.role,
+            // Any spelling of a role ("custom user"): the ClientUser's check names a wrong one.
+            role: user.role as UserRole,
             permissions: user.permissions,
             domainIds: domainId ? [domainId] : [],
           },

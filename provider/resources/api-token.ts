@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { MailerSendResource, resourceProps } from "./shim";
 
-/** MailerSend token scopes (mailersend-api.md §5.4). */
+/** MailerSend token scopes (docs/mailersend-api.md §5.4). */
 export type TokenScope =
   | "email_full"
   | "domains_read"
@@ -41,11 +41,17 @@ export interface ApiTokenArgs {
   name: pulumi.Input<string>;
   /** The domain the token is for. Changing it issues a new token (created before the old is deleted). */
   domainId?: pulumi.Input<string>;
-  /** Scopes, order-insensitive. Changing them issues a new token (created before the old is deleted). */
+  /**
+   * At least one of the 31 scope names (`email_full`, `domains_read`, `analytics_read`, ...); order
+   * and repeats do not matter. Changing them issues a new token (created before the old is
+   * deleted).
+   */
   scopes: pulumi.Input<pulumi.Input<TokenScope>[]>;
   /** `active` (default) or `paused`: MailerSend refuses a paused token. Updates in place. */
   status?: pulumi.Input<"active" | "paused">;
-  /** Change this value to rotate: a new token is issued, then the old one is deleted. */
+  /**
+   * Change this value to rotate the token: a new value is issued, then the old token is deleted.
+   */
   rotationNonce?: pulumi.Input<string | number>;
 }
 
@@ -65,14 +71,26 @@ const API_TOKEN_OUTPUTS = [
  * always a secret output, kept in the (encrypted) state, and survives refresh.
  */
 export class ApiToken extends MailerSendResource {
+  /** The token's name. */
   declare readonly name: pulumi.Output<string>;
+  /** The id of the domain the token is for, if any. */
   declare readonly domainId: pulumi.Output<string | undefined>;
+  /** The token's scopes, sorted. */
   declare readonly scopes: pulumi.Output<TokenScope[]>;
+  /** `active` or `paused`. */
   declare readonly status: pulumi.Output<"active" | "paused">;
+  /** The `rotationNonce` input, as a string; changing it rotates the token. */
   declare readonly rotationNonce: pulumi.Output<string | undefined>;
-  /** The token value (secret). */
+  /**
+   * The token value. **Secret**: marked secret by the resource whatever the options say, and kept
+   * on refresh (MailerSend shows it only once).
+   */
   declare readonly token: pulumi.Output<string>;
+  /** When MailerSend issued the token, as MailerSend reports it. */
   declare readonly createdAt: pulumi.Output<string>;
+  /**
+   * The version of this resource's state layout (1 today), for reading older state after an upgrade.
+   */
   declare readonly stateVersion: pulumi.Output<number>;
 
   constructor(name: string, args: ApiTokenArgs, opts?: pulumi.CustomResourceOptions) {

@@ -6,13 +6,19 @@ export type { DnsRecord } from "../runtime/domain.logic";
 
 /** Arguments of a {@link Domain}. Omitted settings take MailerSend's defaults for a new domain. */
 export interface DomainArgs {
-  /** The sending domain, e.g. `mail.example.com`. Lower-cased. Changing it replaces the domain. */
+  /** The sending domain, e.g. `mail.example.com`: trimmed, lower-cased, trailing dot removed. */
   name: pulumi.Input<string>;
-  /** Return-path CNAME label (default `mta`). Set at create only: changing it replaces the domain. */
+  /**
+   * Return-path CNAME label (letters and digits; default `mta`). MailerSend takes it at creation
+   * only.
+   */
   returnPathSubdomain?: pulumi.Input<string>;
-  /** Inbound-routing MX label (default `inbound`). Set at create only: changing it replaces the domain. */
+  /**
+   * Inbound-routing MX label (letters and digits, or empty; default `inbound`). MailerSend takes it
+   * at creation only.
+   */
   inboundRoutingSubdomain?: pulumi.Input<string>;
-  /** Custom tracking CNAME label (default `email`). Updates in place. */
+  /** Custom tracking CNAME label (letters and digits; default `email`). */
   customTrackingSubdomain?: pulumi.Input<string>;
   /** Pause all sending from the domain (default false). */
   sendPaused?: pulumi.Input<boolean>;
@@ -22,11 +28,11 @@ export interface DomainArgs {
   trackOpens?: pulumi.Input<boolean>;
   /** Add an unsubscribe footer and track unsubscribes (default false). */
   trackUnsubscribe?: pulumi.Input<boolean>;
-  /** HTML unsubscribe footer; must contain `{{unsubscribe}}`. */
+  /** HTML unsubscribe footer, up to 10,000 characters; must contain `{{unsubscribe}}`. */
   trackUnsubscribeHtml?: pulumi.Input<string>;
   /** Use the HTML footer (default false). */
   trackUnsubscribeHtmlEnabled?: pulumi.Input<boolean>;
-  /** Plain-text unsubscribe footer; must contain `{{unsubscribe}}`. */
+  /** Plain-text unsubscribe footer, up to 10,000 characters; must contain `{{unsubscribe}}`. */
   trackUnsubscribePlain?: pulumi.Input<string>;
   /** Use the plain-text footer (default false). */
   trackUnsubscribePlainEnabled?: pulumi.Input<boolean>;
@@ -34,13 +40,14 @@ export interface DomainArgs {
   trackContent?: pulumi.Input<boolean>;
   /** Use the custom tracking subdomain for links (default false); adds its CNAME to `dnsRecords`. */
   customTrackingEnabled?: pulumi.Input<boolean>;
-  /** Add `Precedence: bulk` (default false). */
+  /** Add the `Precedence: bulk` header (default false). */
   precedenceBulk?: pulumi.Input<boolean>;
   /** Send once to a recipient listed twice (default false). */
   ignoreDuplicatedRecipients?: pulumi.Input<boolean>;
   /**
-   * Take over a domain of this name that already exists in the account instead of failing
-   * (`pulumi import` does not work for dynamic resources). Its settings are made to match.
+   * At create, take over a domain of this name that already exists in the account instead of
+   * failing (`pulumi import` does not work for dynamic resources): its settings are then made to
+   * match; its return-path and inbound subdomains must already match.
    */
   adopt?: pulumi.Input<boolean>;
 }
@@ -81,34 +88,75 @@ const DOMAIN_OUTPUTS = [
  * domain's DNS, then verify with a {@link DomainVerification}.
  */
 export class Domain extends MailerSendResource {
+  /** The domain name, lower-cased. */
   declare readonly name: pulumi.Output<string>;
+  /** The `returnPathSubdomain` input as applied (default `mta`). */
   declare readonly returnPathSubdomain: pulumi.Output<string>;
+  /** The `inboundRoutingSubdomain` input as applied (default `inbound`). */
   declare readonly inboundRoutingSubdomain: pulumi.Output<string>;
+  /** The `customTrackingSubdomain` input as applied (default `email`). */
   declare readonly customTrackingSubdomain: pulumi.Output<string>;
+  /** The `sendPaused` input as applied (default false). */
   declare readonly sendPaused: pulumi.Output<boolean>;
+  /** The `trackClicks` input as applied (default true). */
   declare readonly trackClicks: pulumi.Output<boolean>;
+  /** The `trackOpens` input as applied (default true). */
   declare readonly trackOpens: pulumi.Output<boolean>;
+  /** The `trackUnsubscribe` input as applied (default false). */
   declare readonly trackUnsubscribe: pulumi.Output<boolean>;
+  /** The `trackUnsubscribeHtml` input as applied (MailerSend's default footer when omitted). */
   declare readonly trackUnsubscribeHtml: pulumi.Output<string>;
+  /** The `trackUnsubscribeHtmlEnabled` input as applied (default false). */
   declare readonly trackUnsubscribeHtmlEnabled: pulumi.Output<boolean>;
+  /** The `trackUnsubscribePlain` input as applied (MailerSend's default footer when omitted). */
   declare readonly trackUnsubscribePlain: pulumi.Output<string>;
+  /** The `trackUnsubscribePlainEnabled` input as applied (default false). */
   declare readonly trackUnsubscribePlainEnabled: pulumi.Output<boolean>;
+  /** The `trackContent` input as applied (default false). */
   declare readonly trackContent: pulumi.Output<boolean>;
+  /** The `customTrackingEnabled` input as applied (default false). */
   declare readonly customTrackingEnabled: pulumi.Output<boolean>;
+  /** The `precedenceBulk` input as applied (default false). */
   declare readonly precedenceBulk: pulumi.Output<boolean>;
+  /** The `ignoreDuplicatedRecipients` input as applied (default false). */
   declare readonly ignoreDuplicatedRecipients: pulumi.Output<boolean>;
+  /** The `adopt` input as applied (default false). */
   declare readonly adopt: pulumi.Output<boolean>;
   /** MailerSend's verified flag for the domain. */
   declare readonly verified: pulumi.Output<boolean>;
+  /** MailerSend found the DKIM record (as of the last create, update, refresh or verification). */
   declare readonly dkimVerified: pulumi.Output<boolean>;
+  /** MailerSend found the SPF record (as of the last create, update, refresh or verification). */
   declare readonly spfVerified: pulumi.Output<boolean>;
+  /**
+   * MailerSend found the return-path CNAME (as of the last create, update, refresh or verification).
+   */
   declare readonly returnPathVerified: pulumi.Output<boolean>;
+  /**
+   * MailerSend found the custom tracking CNAME (as of the last create, update, refresh or
+   * verification).
+   */
   declare readonly trackingVerified: pulumi.Output<boolean>;
+  /**
+   * MailerSend found the inbound-routing MX record (as of the last create, update, refresh or
+   * verification).
+   */
   declare readonly inboundVerified: pulumi.Output<boolean>;
-  /** The records to publish: `{purpose, type, name (fully qualified), value, priority?}`. */
+  /**
+   * The records to publish, in this order: `spf`, `dkim`, `returnPath`, then `customTracking` (only
+   * with `customTrackingEnabled`) and `inboundRouting` (only when inbound routing is enabled in
+   * MailerSend). Each is `{purpose, type, name, value, priority?}`, `name` fully qualified, lower
+   * case, without the trailing dot.
+   */
   declare readonly dnsRecords: pulumi.Output<DnsRecord[]>;
-  /** Steps a failed create could not finish (the next `up` finishes them). */
+  /**
+   * Steps a failed create could not finish (`settings`, `dnsRecords`); the next `up` finishes them
+   * with an update. Normally empty.
+   */
   declare readonly pendingSteps: pulumi.Output<string[]>;
+  /**
+   * The version of this resource's state layout (1 today), for reading older state after an upgrade.
+   */
   declare readonly stateVersion: pulumi.Output<number>;
 
   constructor(name: string, args: DomainArgs, opts?: pulumi.CustomResourceOptions) {

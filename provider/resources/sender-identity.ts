@@ -3,22 +3,32 @@ import { MailerSendResource, resourceProps } from "./shim";
 
 /** Arguments of a {@link SenderIdentity}. */
 export interface SenderIdentityArgs {
-  /** The verified domain the identity sends through (the agency's domain). Changing it replaces the identity. */
+  /**
+   * The verified domain the identity sends through (the agency's). Changing it replaces the
+   * identity.
+   */
   domainId: pulumi.Input<string>;
-  /** The client's address to send from; must not be a free-mail address. Changing it replaces the identity. */
+  /**
+   * The client's address to send from, up to 191 characters; trimmed and lower-cased. Not a
+   * free-mail address (gmail.com, outlook.com, ...). Changing it replaces the identity.
+   */
   email: pulumi.Input<string>;
-  /** Sender name shown to recipients. */
+  /** The sender name recipients see, up to 191 characters. */
   name: pulumi.Input<string>;
+  /** Reply-to address for the identity's emails. */
   replyToEmail?: pulumi.Input<string>;
-  /** Requires `replyToEmail`. */
+  /** Reply-to name, up to 191 characters; requires `replyToEmail`. */
   replyToName?: pulumi.Input<string>;
-  /** A note for the confirmation email (250 characters); requires `addNote` to be sent. */
+  /** A note for the confirmation email, up to 250 characters; required when `addNote` is true. */
   personalNote?: pulumi.Input<string>;
   /** Include `personalNote` in the confirmation email (default false). */
   addNote?: pulumi.Input<boolean>;
   /** Change this value to have MailerSend send the confirmation email again. */
   resendNonce?: pulumi.Input<string | number>;
-  /** Take over an identity with this email that already exists in the account instead of failing. */
+  /**
+   * At create, take over an identity with this email that already exists in the account (on the
+   * same domain) instead of failing; its name, reply-to and note are made to match.
+   */
   adopt?: pulumi.Input<boolean>;
 }
 
@@ -44,14 +54,23 @@ const SENDER_IDENTITY_OUTPUTS = [
  * `verified` after a refresh). Sending affects the agency domain's reputation.
  */
 export class SenderIdentity extends MailerSendResource {
+  /** The id of the domain the identity sends through. */
   declare readonly domainId: pulumi.Output<string>;
+  /** The address the client sends from. */
   declare readonly email: pulumi.Output<string>;
+  /** The sender name shown to recipients. */
   declare readonly name: pulumi.Output<string>;
+  /** The `replyToEmail` input as applied. */
   declare readonly replyToEmail: pulumi.Output<string | undefined>;
+  /** The `replyToName` input as applied. */
   declare readonly replyToName: pulumi.Output<string | undefined>;
+  /** The `personalNote` input as applied. */
   declare readonly personalNote: pulumi.Output<string | undefined>;
+  /** The `addNote` input as applied (default false). */
   declare readonly addNote: pulumi.Output<boolean>;
+  /** The `resendNonce` input, as a string; changing it re-sends the confirmation email. */
   declare readonly resendNonce: pulumi.Output<string | undefined>;
+  /** The `adopt` input as applied (default false). */
   declare readonly adopt: pulumi.Output<boolean>;
   /** True once the address owner clicked the confirmation link (updated by refresh). */
   declare readonly verified: pulumi.Output<boolean>;
@@ -59,6 +78,9 @@ export class SenderIdentity extends MailerSendResource {
   declare readonly resends: pulumi.Output<number>;
   /** The domain the identity sends through. */
   declare readonly domainName: pulumi.Output<string>;
+  /**
+   * The version of this resource's state layout (1 today), for reading older state after an upgrade.
+   */
   declare readonly stateVersion: pulumi.Output<number>;
 
   constructor(name: string, args: SenderIdentityArgs, opts?: pulumi.CustomResourceOptions) {

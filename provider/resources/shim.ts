@@ -2,7 +2,7 @@
  * What every resource of this package stores as `__provider`: a fixed module text that, when the
  * dynamic-provider host loads it, hands over the runtime of one resource type, required by package
  * name. The host loads `__provider` with `require-from-string` and calls its `handler()`
- * (docs/pulumi-dynamic-providers.md), so the text need not come from Pulumi's closure serializer.
+ * (docs/pulumi-dynamic-providers.md §0.2), so the text need not come from Pulumi's closure serializer.
  * So:
  * - no API key, client or schema can be captured into state: the text is a constant;
  * - `__provider` is about 80 bytes (it is stored twice per resource, and the file backend rewrites

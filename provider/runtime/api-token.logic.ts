@@ -1,5 +1,5 @@
 /**
- * ApiToken: pure rules (mailersend-api.md §5). Only a token's name and status can change; its
+ * ApiToken: pure rules (docs/mailersend-api.md §5). Only a token's name and status can change; its
  * scopes and domain are fixed at creation, and its value is shown once.
  */
 import { z } from "zod";
@@ -10,7 +10,7 @@ import { nonce, objectId, oneOf, text } from "./fields";
 
 export const API_TOKEN_STATE_VERSION = 1;
 
-/** The 31 scope names (§5.4: the union of the SDKs' lists). */
+/** The 31 scope names (docs/mailersend-api.md §5.4: the union of the SDKs' lists). */
 export const TOKEN_SCOPES = [
   "email_full",
   "domains_read",
@@ -95,7 +95,7 @@ export function diffApiToken(olds: Record<string, unknown>, news: Record<string,
   return diffByTable(API_TOKEN_DIFF_TABLE, olds, news);
 }
 
-/** Our status names ↔ MailerSend's (`pause` / `unpause`, §5.3). */
+/** Our status names ↔ MailerSend's (`pause` / `unpause`, docs/mailersend-api.md §5.3). */
 export function toApiStatus(status: ApiTokenInputs["status"]): "pause" | "unpause" {
   return status === "paused" ? "pause" : "unpause";
 }
@@ -123,7 +123,7 @@ export function apiTokenOutputs(
     createdAt: live.created_at ?? carried.createdAt ?? "",
     stateVersion: API_TOKEN_STATE_VERSION,
   };
-  // `GET /token/{id}` may leave the domain out (§5.3): keep what we know then.
+  // `GET /token/{id}` may leave the domain out (docs/mailersend-api.md §5.3): keep what we know then.
   if (live.domain !== undefined) {
     if (live.domain) outputs.domainId = live.domain.id;
     else delete outputs.domainId;

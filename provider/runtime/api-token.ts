@@ -47,7 +47,7 @@ export const apiTokenProvider = {
     const carried = { token: created.accessToken, createdAt: created.created_at ?? undefined };
     let outputs = apiTokenOutputs(inputs, { ...created, status: "unpause" }, carried);
     if (inputs.status === "paused") {
-      // New tokens start active; pausing is a second call (§5.1).
+      // New tokens start active; pausing is a second call (docs/mailersend-api.md §5.1).
       try {
         outputs = apiTokenOutputs(
           inputs,

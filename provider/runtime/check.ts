@@ -3,7 +3,7 @@
  * a cross-field function adds what one field cannot say alone, and every problem is reported at
  * once as a Pulumi `CheckFailure` (property path, what is wrong, what is allowed), before any API
  * call. During preview, inputs that are not known yet arrive as the unknown sentinel
- * (pulumi-dynamic-providers.md §1.3); they are accepted as they are and checked once known.
+ * (docs/pulumi-dynamic-providers.md §1.3); they are accepted as they are and checked once known.
  */
 import type { z } from "zod";
 

@@ -1,5 +1,5 @@
 /**
- * ClientUser: pure rules (mailersend-api.md §6.1). A client's user invited into the agency account
+ * ClientUser: pure rules (docs/mailersend-api.md §6.1). A client's user invited into the agency account
  * with access limited to the client's domains (the seed: "Invite clients with domain-level
  * permissions"). `POST /users` sends an invite; the person becomes a user when they accept it.
  */
@@ -15,7 +15,7 @@ export const CLIENT_USER_STATE_VERSION = 1;
 export const USER_ROLES = ["Admin", "Manager", "Designer", "Accountant", "Custom User"] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
-/** The 36 permission names the SDKs know (§6.1). */
+/** The 36 permission names the SDKs know (docs/mailersend-api.md §6.1). */
 export const USER_PERMISSIONS = [
   "read-all-templates",
   "read-own-templates",
@@ -57,7 +57,7 @@ export const USER_PERMISSIONS = [
 
 const role = z
   .string({ error: `must be one of ${USER_ROLES.join(", ")}` })
-  // MailerSend validates the capitalised names (`member` is "The selected role is invalid.", §2.2);
+  // MailerSend validates the capitalised names (`member` is "The selected role is invalid.", docs/mailersend-api.md §2.2);
   // accept any case and spacing so "custom user" or "custom-user" mean what they say.
   .transform((value) => {
     const key = value
@@ -153,7 +153,7 @@ export function diffClientUser(olds: Record<string, unknown>, news: Record<strin
  * `templates` is sent only when the program gives template ids: MailerSend refuses the key itself,
  * even `templates: []`, without the read-own-templates permission ("Templates require a read own
  * templates permission. #MS42224", mailersend-python tests/fixtures/cassettes/users_invite.yaml;
- * see docs/mailersend-api.md).
+ * see docs/mailersend-api.md §9).
  */
 export function inviteBody(inputs: ClientUserInputs): InviteUserBody {
   return {
@@ -192,7 +192,7 @@ export function userUpdateBody(
 export function invitedOutputs(inputs: ClientUserInputs, invite: ApiInvite): ClientUserOutputs {
   return {
     ...inputs,
-    // An invite reports role and permissions, not domains or templates (§6.1).
+    // An invite reports role and permissions, not domains or templates (docs/mailersend-api.md §6.1).
     ...(invite.role ? { role: invite.role as UserRole } : {}),
     ...(invite.permissions
       ? { permissions: [...invite.permissions].sort() as ClientUserInputs["permissions"] }

@@ -1,6 +1,6 @@
 /**
  * Connection settings for the provider process. Stack config (`mailersend:*`, handed to the dynamic
- * provider's `configure()` with secrets decrypted; pulumi-dynamic-providers.md §1.1) wins; the
+ * provider's `configure()` with secrets decrypted; docs/pulumi-dynamic-providers.md §1.1) wins; the
  * environment is the fallback, read at call time. Nothing here is ever captured into `__provider`.
  */
 import type { ApiSettings } from "../api/transport";

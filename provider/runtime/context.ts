@@ -56,7 +56,7 @@ export function parseInputs<S extends z.ZodType>(
 
 /**
  * Says a planned replacement out loud while the plan is made: dynamic providers cannot return a
- * detailed diff (pulumi-dynamic-providers.md §1.2), and the engine shows delete-first and
+ * detailed diff (docs/pulumi-dynamic-providers.md §1.2), and the engine shows delete-first and
  * create-first replacements alike (pulumi/pulumi#19103), so reviewers get the consequence in words.
  */
 export function announceReplacement<D extends { replaces: string[]; deleteBeforeReplace: boolean }>(

@@ -4,9 +4,9 @@
  * echoed into the outputs, so comparing stored outputs with checked inputs is exact and a plan with
  * nothing changed is empty.
  *
- * Dynamic providers cannot return a detailed diff (the host drops it; pulumi-dynamic-providers.md
- * §1.2): the engine shows reviewers its own diff of the echoed values, which is why outputs must
- * echo every input.
+ * Dynamic providers cannot return a detailed diff (the host drops it;
+ * docs/pulumi-dynamic-providers.md §1.2): the engine shows reviewers its own diff of the echoed
+ * values, which is why outputs must echo every input.
  */
 import { UNKNOWN, containsUnknown } from "./check";
 
@@ -83,7 +83,7 @@ export function diffByTable<K extends string>(
   };
 }
 
-/** Outputs must not contain `undefined` (gRPC "Unexpected struct type."; §3.3). */
+/** Outputs must not contain `undefined` (gRPC "Unexpected struct type."; docs/pulumi-dynamic-providers.md §3.3). */
 export function withoutUndefined<T extends Record<string, unknown>>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

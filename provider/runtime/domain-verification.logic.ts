@@ -1,6 +1,6 @@
 /**
  * DomainVerification: pure rules. Asks MailerSend to check a domain's DNS records
- * (`GET /domains/{id}/verify`, mailersend-api.md §3.6) in one of three modes:
+ * (`GET /domains/{id}/verify`, docs/mailersend-api.md §3.6) in one of three modes:
  * - `none`: report the status MailerSend already has, trigger nothing;
  * - `trigger`: one verify call, never fails;
  * - `wait`: poll with backoff until the required records pass or the timeout ends, then fail with
@@ -31,7 +31,7 @@ export const domainVerificationInputsSchema = z.strictObject({
   ),
   /**
    * What must pass for `wait` to succeed. MailerSend's exact rule for "verified" is not documented;
-   * DKIM, SPF and the return-path CNAME are what its verified domains show (§3.6).
+   * DKIM, SPF and the return-path CNAME are what its verified domains show (docs/mailersend-api.md §3.6).
    */
   requiredRecords: z
     .array(oneOf(RECORD_KINDS, "DNS records MailerSend checks"), {
@@ -128,7 +128,7 @@ export function recordsFromVerification(verification: ApiVerification): RecordSt
   return RECORD_KINDS.map((purpose) => ({ purpose, verified: flags[purpose] === true }));
 }
 
-/** Per-record status from `GET /domains/{id}`, which knows DKIM, SPF and tracking only (§3.3). */
+/** Per-record status from `GET /domains/{id}`, which knows DKIM, SPF and tracking only (docs/mailersend-api.md §3.3). */
 export function recordsFromDomain(domain: ApiDomain): RecordStatus[] {
   return [
     { purpose: "dkim", verified: domain.dkim === true },
@@ -150,7 +150,7 @@ export function nextPollDelayMs(previousMs: number, configuredSeconds: number): 
   return Math.min(cap, Math.round(previousMs * 1.5));
 }
 
-/** Do not spend the last of the daily quota polling: other resources need it too (§2.3). */
+/** Do not spend the last of the daily quota polling: other resources need it too (docs/mailersend-api.md §2.3). */
 export const QUOTA_RESERVE = 20;
 
 /** The failure message of a `wait` that ran out: which records, and what they should be. */

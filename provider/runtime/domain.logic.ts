@@ -1,6 +1,6 @@
 /**
  * Domain: pure rules. Inputs, their defaults (MailerSend's own defaults for a new domain,
- * mailersend-api.md §3.2), which changes replace, and how an API answer becomes outputs.
+ * docs/mailersend-api.md §3.2), which changes replace, and how an API answer becomes outputs.
  */
 import { z } from "zod";
 import type { ApiDnsRecords, ApiDomain, ApiVerification } from "../api/schemas";
@@ -12,8 +12,8 @@ import { domainName, flag, subdomainLabel, text } from "./fields";
 export const DOMAIN_STATE_VERSION = 1;
 
 /**
- * Every writable setting (§3.4): input name → API key and MailerSend's default for a new domain
- * (§3.2, recorded 2025). Settings are always managed: an omitted one means "the default", so drift
+ * Every writable setting (docs/mailersend-api.md §3.4): input name → API key and MailerSend's default for a new domain
+ * (docs/mailersend-api.md §3.2, recorded 2025). Settings are always managed: an omitted one means "the default", so drift
  * in any setting shows in the next preview.
  */
 export const DOMAIN_SETTINGS = {
@@ -106,7 +106,7 @@ export function checkDomain(news: Record<string, unknown>): CheckResult<Record<s
 
 /**
  * `name` replaces (a domain cannot be renamed), so do the return-path and inbound subdomains,
- * which the API only takes at create (read-only afterwards, §3.4). Everything else is one settings
+ * which the API only takes at create (read-only afterwards, docs/mailersend-api.md §3.4). Everything else is one settings
  * call. The name is unique across all of MailerSend, so a replacement that keeps it deletes first.
  */
 export const DOMAIN_DIFF_TABLE: DiffTable<keyof DomainInputs> = {
@@ -172,7 +172,7 @@ const RECORD_PURPOSES = [
 /**
  * The records to publish, in a fixed order. The custom tracking CNAME is listed only when custom
  * tracking is enabled and the inbound MX only when inbound routing is, although MailerSend returns
- * both regardless (§3.5): publishing them would be harmless but misleading.
+ * both regardless (docs/mailersend-api.md §3.5): publishing them would be harmless but misleading.
  */
 export function dnsRecordsToPublish(
   records: ApiDnsRecords,
@@ -190,7 +190,7 @@ export function dnsRecordsToPublish(
       name: record.hostname.toLowerCase().replace(/\.$/, ""),
       value: record.value,
     };
-    // `priority` comes as a string ("10", §3.5).
+    // `priority` comes as a string ("10", docs/mailersend-api.md §3.5).
     if (record.priority !== undefined && record.priority !== null && record.priority !== "") {
       entry.priority = Number(record.priority);
     }
@@ -210,8 +210,8 @@ export interface VerificationFlags {
 
 /**
  * Verification state. `GET /domains/{id}` carries DKIM, SPF and tracking; only the verify endpoint
- * reports the return-path CNAME (`rp_cname`) and the inbound MX (`mx`) (§3.3, §3.6). Flags are
- * `null` right after create (§3.2): not verified.
+ * reports the return-path CNAME (`rp_cname`) and the inbound MX (`mx`) (docs/mailersend-api.md §3.3, docs/mailersend-api.md §3.6). Flags are
+ * `null` right after create (docs/mailersend-api.md §3.2): not verified.
  */
 export function verificationFlags(
   domain: ApiDomain,
@@ -231,7 +231,7 @@ export function verificationFlags(
 /**
  * What a refresh must read besides `GET /domains/{id}` (which alone shows deletion and settings
  * drift): the verify endpoint while the domain or its return path is not verified yet (only it
- * reports the return-path and inbound flags; MailerSend's "verified" is sticky once reached, §3.3),
+ * reports the return-path and inbound flags; MailerSend's "verified" is sticky once reached, docs/mailersend-api.md §3.3),
  * and the DNS records when a setting that shapes them differs from what we stored. A verified,
  * unchanged domain then costs one call to refresh instead of three.
  */
@@ -293,7 +293,7 @@ export function domainOutputs(
 
 /**
  * Outputs after an update: the settings answer when there was one (it has DKIM, SPF and tracking
- * flags but no return-path or inbound flags, §3.3, so those are carried over), else the previous
+ * flags but no return-path or inbound flags, docs/mailersend-api.md §3.3, so those are carried over), else the previous
  * outputs with the new inputs echoed.
  */
 export function updatedDomainOutputs(

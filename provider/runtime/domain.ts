@@ -137,7 +137,7 @@ export const domainProvider = {
       previousDnsRecords: stored.dnsRecords,
     });
     if (!verification) {
-      // Only the verify endpoint reports these two (§3.3): keep what it said last.
+      // Only the verify endpoint reports these two (docs/mailersend-api.md §3.3): keep what it said last.
       outputs.returnPathVerified = stored.returnPathVerified === true;
       outputs.inboundVerified = stored.inboundVerified === true;
     }

@@ -48,7 +48,7 @@ export function emailAddress(maxLength = 191) {
     );
 }
 
-/** Return-path, tracking and inbound subdomains: "Must be alphanumeric" (mailersend-api.md §3.2). */
+/** Return-path, tracking and inbound subdomains: "Must be alphanumeric" (docs/mailersend-api.md §3.2). */
 export function subdomainLabel(options: { allowEmpty?: boolean } = {}) {
   return z
     .string({ error: "must be a subdomain label of letters and digits, such as mta" })
@@ -86,7 +86,7 @@ export function nonce() {
     .transform(String);
 }
 
-/** An id of an existing MailerSend object (16 lowercase letters and digits for domains, §1). */
+/** An id of an existing MailerSend object (16 lowercase letters and digits for domains, docs/mailersend-api.md §1). */
 export function objectId(what: string) {
   return z
     .string({ error: `must be the id of a ${what}` })

@@ -1,5 +1,5 @@
 /**
- * SenderIdentity: pure rules (mailersend-api.md §4). One verified address sent through the agency's
+ * SenderIdentity: pure rules (docs/mailersend-api.md §4). One verified address sent through the agency's
  * verified domain; the address owner confirms it by clicking a link MailerSend emails them.
  */
 import { z } from "zod";
@@ -99,7 +99,7 @@ export function checkSenderIdentity(
 }
 
 /**
- * The email and the domain cannot be changed (§4.3): they replace. The email is unique per account,
+ * The email and the domain cannot be changed (docs/mailersend-api.md §4.3): they replace. The email is unique per account,
  * so a replacement that keeps it deletes the old identity first.
  */
 export const SENDER_IDENTITY_DIFF_TABLE: DiffTable<keyof SenderIdentityInputs> = {

@@ -194,7 +194,7 @@ describe("the per-minute rate limit", () => {
     expect((times[4] as number) - limited).toBeGreaterThanOrEqual(1000);
   });
 
-  it("a 429 without Retry-After waits one rate-limit window, as MailerSend advises (§2.3)", async () => {
+  it("a 429 without Retry-After waits one rate-limit window, as MailerSend advises (docs/mailersend-api.md §2.3)", async () => {
     const em = await setUp({
       rateLimit: { requests: 1, windowMs: 60_000 },
       retryAfterHeader: false,

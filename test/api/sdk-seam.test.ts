@@ -108,7 +108,7 @@ describe("the SDK module classes", () => {
     const id = (created.body as { data: { id: string } }).data.id;
     expect(emulator.store.domains.get(id)?.name).toBe("example.com");
 
-    // 204 resolves with an empty-string body (mailersend-api.md §7.2).
+    // 204 resolves with an empty-string body (docs/mailersend-api.md §7.2).
     const deleted = await sdk.domains.delete(id);
     expect(deleted.statusCode).toBe(204);
     expect(deleted.body).toBe("");

@@ -23,7 +23,7 @@ const ID16 = expect.stringMatching(/^[a-z0-9]{16}$/);
 const TOKEN_ID = expect.stringMatching(/^[a-f0-9]{80}$/);
 const TIMESTAMP = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000000Z$/);
 
-/** The recorded server defaults of a new domain (mailersend-api.md §3.2). */
+/** The recorded server defaults of a new domain (docs/mailersend-api.md §3.2). */
 const DEFAULT_SETTINGS = {
   send_paused: false,
   track_clicks: true,

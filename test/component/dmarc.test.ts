@@ -1,5 +1,5 @@
 /**
- * `dmarcPolicy: "auto"` against a real DNS server on loopback (dnsmasq): the lookup itself, and a
+ * `dmarcPolicy: "auto"` against a real DNS server on loopback (test/support/dns-server.ts, in-process): the lookup itself, and a
  * Client whose decision depends on it.
  */
 import { createRequire } from "node:module";
@@ -44,6 +44,7 @@ describe("lookupDmarcPolicy against a DNS server", () => {
     });
     expect((await lookup("quarantine.test")).policy).toBe("quarantine");
     expect((await lookup("relaxed.test")).policy).toBe("none");
+    expect(dns.questions).toContain("TXT _dmarc.reject.test"); // asked our server, not the system's
   });
 
   it("treats a missing record as p=none, and says so", async () => {

@@ -8,7 +8,7 @@ beforeEach(async () => {
 });
 afterEach(() => emulator.close());
 
-describe("authentication (§1, §2.2)", () => {
+describe("authentication (docs/mailersend-api.md §1, docs/mailersend-api.md §2.2)", () => {
   it.each([
     ["no Authorization header", null],
     ["an unknown token", `mlsn.${"0".repeat(64)}`],
@@ -49,7 +49,7 @@ describe("authentication (§1, §2.2)", () => {
   });
 });
 
-describe("token scopes (§5.4, [INF] mapping)", () => {
+describe("token scopes (docs/mailersend-api.md §5.4, [INF] mapping)", () => {
   const forbidden = { message: "This action is unauthorized." };
 
   async function tokenWith(scopes: string[], domainId?: string): Promise<string> {
@@ -106,7 +106,7 @@ describe("token scopes (§5.4, [INF] mapping)", () => {
     expect((await call(emulator, "GET", "/api-quota", { key })).status).toBe(200);
   });
 
-  it("a domain-bound token is not restricted to its domain (§5.5)", async () => {
+  it("a domain-bound token is not restricted to its domain (docs/mailersend-api.md §5.5)", async () => {
     const bound = verifiedDomain(emulator, "bound.com");
     const other = verifiedDomain(emulator, "other.com");
     const key = await tokenWith(["domains_full"], bound);

@@ -64,6 +64,9 @@ describe("parseCliOptions", () => {
       foreignDomains: ["a.com", "b.com"],
       seed: 7,
     });
+    expect(
+      parseCliOptions(["--verified-domain", "a.com", "--verified-domain", "b.com"]),
+    ).toMatchObject({ verifiedDomains: ["a.com", "b.com"] });
   });
 
   it("turns the rate limit off with 'off' or 0", () => {
@@ -99,10 +102,37 @@ describe("main", () => {
     }
   });
 
+  it("--verified-domain seeds verified domains and the output says how to point a stack", async () => {
+    let printed = "";
+    const emulator = await main(
+      ["--api-key", KEY, "--verified-domain", "mail.agency.com", "--verified-domain", "b.com"],
+      (text) => (printed += text),
+    );
+    try {
+      expect(
+        emulator!.store.domains.list().map((d) => ({ name: d.name, verified: d.isVerified })),
+      ).toEqual([
+        { name: "mail.agency.com", verified: true },
+        { name: "b.com", verified: true },
+      ]);
+      expect(printed).toContain("Verified domains: mail.agency.com, b.com\n");
+      expect(printed).toContain(`pulumi config set mailersend:apiUrl ${emulator!.url}\n`);
+      expect(printed).toContain(`pulumi config set mailersend:apiKey --secret ${KEY}\n`);
+    } finally {
+      await emulator?.close();
+    }
+  });
+
+  it("--verified-domain with a name MailerSend refuses: the field, the reason, no server", async () => {
+    await expect(main(["--verified-domain", "Mail.Agency.com"], () => {})).rejects.toThrow(
+      "--verified-domain Mail.Agency.com: The name field must be lowercase.",
+    );
+  });
+
   it("prints usage for --help and starts nothing", async () => {
     let printed = "";
     expect(await main(["--help"], (text) => (printed += text))).toBeUndefined();
-    expect(printed).toMatch(/^Usage: npm run emulator -- \[options\]/);
+    expect(printed).toMatch(/^Usage: pulumi-mailersend emulator \[options\]/);
   });
 });
 
@@ -180,6 +210,6 @@ describe("as a process", () => {
     expect(stderr).toContain(
       '--plan must be one of none, hobby, starter, professional, enterprise, got "gold".',
     );
-    expect(stderr).toContain("Usage: npm run emulator");
+    expect(stderr).toContain("Usage: pulumi-mailersend emulator [options]");
   });
 });

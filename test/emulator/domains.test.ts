@@ -20,7 +20,7 @@ beforeEach(async () => {
 });
 afterEach(() => emulator.close());
 
-/** GET-style domain of a fresh, never-checked domain (reference §3.3 keys). */
+/** GET-style domain of a fresh, never-checked domain (docs/mailersend-api.md §3.3 keys). */
 function freshGetStyle(id: string, name: string, totals: unknown) {
   return {
     id,
@@ -45,7 +45,7 @@ function freshGetStyle(id: string, name: string, totals: unknown) {
 }
 
 describe("POST /domains", () => {
-  it("answers 201 with the create-style serializer and the recorded defaults (§3.2)", async () => {
+  it("answers 201 with the create-style serializer and the recorded defaults (docs/mailersend-api.md §3.2)", async () => {
     const response = await call(emulator, "POST", "/domains", { body: { name: "example.info" } });
     expect(response.status).toBe(201);
     expect(response.headers.get("content-type")).toBe("application/json");
@@ -106,7 +106,7 @@ describe("POST /domains", () => {
     expect(response.body).toEqual(invalid(field, message));
   });
 
-  it("reports several errors with '(and N more errors)' (§2.2)", async () => {
+  it("reports several errors with '(and N more errors)' (docs/mailersend-api.md §2.2)", async () => {
     const response = await call(emulator, "POST", "/domains", {
       body: {
         name: "Example.com",
@@ -173,7 +173,7 @@ describe("POST /domains", () => {
 });
 
 describe("GET /domains/{id}", () => {
-  it("uses the GET-style serializer with a totals object (§3.3)", async () => {
+  it("uses the GET-style serializer with a totals object (docs/mailersend-api.md §3.3)", async () => {
     const { id } = emulator.store.domains.create({ name: "example.com" });
     const response = await call(emulator, "GET", `/domains/${id}`);
     expect(response.status).toBe(200);
@@ -297,7 +297,7 @@ describe("DELETE /domains/{id}", () => {
 });
 
 describe("PUT /domains/{id}/settings", () => {
-  it("changes only the keys sent, answers the GET shape with totals [] and moves updated_at (§3.4)", async () => {
+  it("changes only the keys sent, answers the GET shape with totals [] and moves updated_at (docs/mailersend-api.md §3.4)", async () => {
     const { id } = emulator.store.domains.create({ name: "example.com" });
     clock.advance(5_000);
     const response = await call(emulator, "PUT", `/domains/${id}/settings`, {
@@ -352,7 +352,7 @@ describe("PUT /domains/{id}/settings", () => {
 });
 
 describe("GET /domains/{id}/dns-records", () => {
-  it("derives the records from the name and subdomains (§3.5)", async () => {
+  it("derives the records from the name and subdomains (docs/mailersend-api.md §3.5)", async () => {
     const { id } = emulator.store.domains.create({
       name: "example.com",
       custom_tracking_subdomain: "track",
@@ -458,7 +458,7 @@ describe("GET /domains/{id}/verify", () => {
 });
 
 describe("GET /domains/{id}/recipients", () => {
-  it("uses the simple paginator (§1)", async () => {
+  it("uses the simple paginator (docs/mailersend-api.md §1)", async () => {
     const { id } = emulator.store.domains.create({ name: "example.com" });
     const response = await call(emulator, "GET", `/domains/${id}/recipients?limit=10`);
     const path = `${emulator.url}/domains/${id}/recipients`;

@@ -37,7 +37,7 @@ function identityBody(id: unknown, email: string, overrides: object = {}) {
 }
 
 describe("POST /identities", () => {
-  it("answers 201 with the identity object of §4.2", async () => {
+  it("answers 201 with the identity object of docs/mailersend-api.md §4.2", async () => {
     const response = await call(emulator, "POST", "/identities", {
       body: { domain_id: domainId, email: "pedro@client.com", name: "Pedro Doe" },
     });

@@ -8,7 +8,7 @@ afterEach(async () => {
   emulator = undefined;
 });
 
-describe("plan limits (§2.4, messages [INF])", () => {
+describe("plan limits (docs/mailersend-api.md §2.4, messages [INF])", () => {
   it("Starter allows 10 domains", async () => {
     emulator = await start({ plan: "starter", rateLimit: false });
     for (let i = 0; i < 10; i++) emulator.store.domains.create({ name: `d${i}.com` });
@@ -125,7 +125,7 @@ describe("response headers", () => {
   });
 });
 
-describe("per-minute rate limit (§2.3)", () => {
+describe("per-minute rate limit (docs/mailersend-api.md §2.3)", () => {
   it("answers 429 Too Many Attempts. with Retry-After once the window is used up; failed requests count", async () => {
     const clock = manualClock();
     emulator = await start({ now: clock.now, rateLimit: { requests: 3, windowMs: 60_000 } });
@@ -178,7 +178,7 @@ describe("per-minute rate limit (§2.3)", () => {
   });
 });
 
-describe("daily quota (§2.3)", () => {
+describe("daily quota (docs/mailersend-api.md §2.3)", () => {
   it("counts every request, refuses with 429 and x-apiquota-remaining: 0, and resets at UTC midnight", async () => {
     const clock = manualClock(Date.UTC(2025, 6, 29, 22, 0, 0));
     emulator = await start({ now: clock.now, dailyQuota: 3, rateLimit: false });
@@ -230,7 +230,7 @@ describe("daily quota (§2.3)", () => {
   });
 });
 
-describe("creation throttle (§2.2)", () => {
+describe("creation throttle (docs/mailersend-api.md §2.2)", () => {
   it("answers the recorded 429 on creates over budget, without Retry-After or X-RateLimit-*", async () => {
     const clock = manualClock();
     emulator = await start({ now: clock.now, creationThrottle: { creates: 1, windowMs: 10_000 } });

@@ -23,7 +23,7 @@ interface Page {
   };
 }
 
-describe("length-aware paginator (§1)", () => {
+describe("length-aware paginator (docs/mailersend-api.md §1)", () => {
   it("pages with from/to/total/last_page and prev/next links", async () => {
     const ids = seedDomains(23);
     const base = `${emulator.url}/domains`;
@@ -189,7 +189,7 @@ describe("length-aware paginator (§1)", () => {
   );
 });
 
-describe("simple paginator (§1)", () => {
+describe("simple paginator (docs/mailersend-api.md §1)", () => {
   it("has no totals and no last page; prev link on later pages", async () => {
     const { id } = emulator.store.domains.create({ name: "example.com" });
     const path = `${emulator.url}/domains/${id}/recipients`;

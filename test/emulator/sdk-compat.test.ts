@@ -10,7 +10,7 @@ import { start } from "./support";
 
 /**
  * The official SDK (mailersend 3.4.0, module classes constructed with the emulator's base URL, the
- * seam of reference §7.1) against the emulator: paths, query encoding, statuses and empty bodies
+ * seam of docs/mailersend-api.md §7.1) against the emulator: paths, query encoding, statuses and empty bodies
  * must line up with what the SDK sends and expects.
  */
 let emulator: Emulator;

@@ -24,7 +24,7 @@ interface CreatedToken {
 }
 
 describe("POST /token", () => {
-  it("answers 200 with the secret, once, in the recorded shape (§5.2)", async () => {
+  it("answers 200 with the secret, once, in the recorded shape (docs/mailersend-api.md §5.2)", async () => {
     const { id: domainId } = emulator.store.domains.create({ name: "example.com" });
     const response = await call(emulator, "POST", "/token", {
       body: { name: "Test Token", domain_id: domainId, scopes: ["email_full", "domains_read"] },
@@ -111,7 +111,7 @@ describe("POST /token", () => {
 });
 
 describe("reading tokens", () => {
-  it("never returns the secret again (list and get, §5.3)", async () => {
+  it("never returns the secret again (list and get, docs/mailersend-api.md §5.3)", async () => {
     const {
       id: domainId,
       createdAt,

@@ -14,7 +14,7 @@ afterEach(() => emulator.close());
 const AT = "2025-07-29T10:00:00.000000Z";
 
 describe("POST /users (invite)", () => {
-  it("answers 201 with the invite (§6.1)", async () => {
+  it("answers 201 with the invite (docs/mailersend-api.md §6.1)", async () => {
     const { id: domainId } = emulator.store.domains.create({ name: "example.com" });
     const response = await call(emulator, "POST", "/users", {
       body: {
@@ -42,7 +42,7 @@ describe("POST /users (invite)", () => {
     expect(emulator.store.users.list()).toEqual([]);
   });
 
-  it("reproduces the recorded 422 for role 'member' and permission 'email_send' (§2.2)", async () => {
+  it("reproduces the recorded 422 for role 'member' and permission 'email_send' (docs/mailersend-api.md §2.2)", async () => {
     const response = await call(emulator, "POST", "/users", {
       body: {
         email: "someone@example.com",

@@ -1,6 +1,6 @@
 // A new release of pulumi-mailersend takes effect on the next command, without an `update` of every
 // resource: the state's `__provider` is only a shim that requires `pulumi-mailersend/runtime` by
-// name (DESIGN.md, "The thin shim"), so refresh and destroy, which do not run the program, use the
+// name (docs/pulumi-dynamic-providers.md §0.2), so refresh and destroy, which do not run the program, use the
 // installed package's runtime, not code frozen in the state.
 //
 // The "new release" is a copy of the built package, installed as the project's

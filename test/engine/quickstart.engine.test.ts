@@ -1,5 +1,5 @@
 // The README's "Using it in your own stack" program (examples/quickstart), word for word, through
-// the real Pulumi CLI: the DMARC lookup goes to dnsmasq on loopback, the API calls to the emulator.
+// the real Pulumi CLI: the DMARC lookup goes to a DNS server on loopback (in-process), the API calls to the emulator.
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -269,7 +269,7 @@ describe("Domain through the dynamic-provider host", () => {
       spfVerified: true,
       returnPathVerified: true,
     });
-    // Verified and unchanged: one call refreshes it (MailerSend's "verified" is sticky, §3.3).
+    // Verified and unchanged: one call refreshes it (MailerSend's "verified" is sticky, docs/mailersend-api.md §3.3).
     f.clearCalls();
     const again = await f.host.read(id, refreshed.props);
     expect(f.calls().map((c) => c.call)).toEqual([`GET /domains/${id}`]);

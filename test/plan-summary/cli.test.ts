@@ -154,6 +154,22 @@ describe("input and output", () => {
     for (const choice of FAIL_ON_CHOICES) expect(run.stdout).toContain(choice);
     expect((await runCli(["--help"])).stdout).toContain("plan-summary");
   });
+
+  it("emulator --help hands over to the emulator's command line and exits 0", async () => {
+    const run = await runCli(["emulator", "--help"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Usage: pulumi-mailersend emulator \[options\]\n/);
+    expect(run.stdout).toContain("--verified-domain NAME");
+    expect((await runCli(["--help"])).stdout).toContain("emulator");
+  });
+
+  it("emulator with a bad option: exit 2, the message and the usage", async () => {
+    const run = await runCli(["emulator", "--port", "http"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /^--port must be a non-negative integer, got "http"\.\n\nUsage: pulumi-mailersend emulator/,
+    );
+  });
 });
 
 describe("bad command lines and input: exit 1 and say which and what is allowed", () => {
@@ -244,7 +260,8 @@ describe("bad command lines and input: exit 1 and say which and what is allowed"
     expect(run).toEqual({
       code: 1,
       stdout: "",
-      stderr: 'pulumi-mailersend: unknown command "plan-sumary"; the commands are: plan-summary.\n',
+      stderr:
+        'pulumi-mailersend: unknown command "plan-sumary"; the commands are: emulator, plan-summary.\n',
     });
   });
 

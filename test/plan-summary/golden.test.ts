@@ -44,10 +44,10 @@ describe("golden Markdown", () => {
     });
   }
 
-  it("the README shows identity-to-domain.md as its plan-summary sample, unchanged", () => {
-    const docs = fs.readFileSync(path.join(__dirname, "../../README.md"), "utf8");
+  it("docs/plan-summary.md shows identity-to-domain.md as its sample, unchanged", () => {
+    const docs = fs.readFileSync(path.join(__dirname, "../../docs/plan-summary.md"), "utf8");
     const start = docs.indexOf("```text\n## ");
-    expect(start, "no ```text plan-summary sample in README.md").toBeGreaterThan(0);
+    expect(start, "no ```text plan-summary sample in docs/plan-summary.md").toBeGreaterThan(0);
     const body = docs.slice(start + "```text\n".length);
     const sample = body.slice(0, body.indexOf("\n```\n") + 1);
     expect(sample).toBe(fs.readFileSync(path.join(GOLDEN_DIR, "identity-to-domain.md"), "utf8"));

@@ -7,7 +7,7 @@
  * - `child`: the argument is passed through to a child resource, whose check() (through the real
  *   dynamic-provider host, as the engine would call it) fails naming the child's input, with zero
  *   API calls. The error then names the child's property, not the Client's argument path.
- * Rows marked `gap` are known gaps (see the README, "Reliability under limits and faults"): they hold the behaviour we want and
+ * Rows marked `gap` are known gaps (see docs/reliability.md): they hold the behaviour we want and
  * run as `it.fails`, so fixing one turns its test red until the `gap` mark is removed.
  *
  * Pulumi mocks record the registrations; the package is loaded from dist/ by Node's own loader so

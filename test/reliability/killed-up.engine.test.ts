@@ -1,7 +1,7 @@
 /**
  * `pulumi up` killed with SIGKILL in the middle of creating an agency (the CLI, the program and
  * the provider all at once, as an out-of-memory kill or a cancelled CI job does), then the
- * documented recovery (the README, "Recovering from a killed `pulumi up`"; test/reliability/support/recover.ts): the stack must
+ * documented recovery (docs/reliability.md, "Recovering from a killed `pulumi up`"; test/reliability/support/recover.ts): the stack must
  * converge to exactly the objects asked for, nothing duplicated, no orphan, every token value
  * working, and a preview with nothing left to do.
  *

@@ -1,80 +1,76 @@
 /**
- * A real DNS server on loopback for DMARC lookups: dnsmasq from Debian (`dnsmasq-base`, installed by
- * .ci/run), serving the TXT records a test gives it and NXDOMAIN for any other name under `.test`.
+ * A real DNS server on loopback for DMARC lookups, started in-process: a UDP socket (`node:dgram`)
+ * answering with packets encoded by `dns-packet`. It serves the TXT records a test gives it,
+ * NXDOMAIN for any other name, and the client is Node's own resolver (c-ares), exactly as in
+ * production: nothing outside npm and Node is needed.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { createSocket } from "node:dgram";
-import { Resolver } from "node:dns/promises";
+import { createSocket, type RemoteInfo } from "node:dgram";
+import dnsPacket from "dns-packet";
 
 export interface DnsServer {
   /** `127.0.0.1:<port>`, for `Resolver.setServers` / the Client's `dmarcLookup.servers`. */
   address: string;
+  /** Every question asked so far (`<type> <name>`), in order. */
+  questions: string[];
   stop(): Promise<void>;
 }
 
-async function freeUdpPort(): Promise<number> {
-  const socket = createSocket("udp4");
-  await new Promise<void>((resolve) => socket.bind(0, "127.0.0.1", resolve));
-  const { port } = socket.address();
-  await new Promise<void>((resolve) => socket.close(() => resolve()));
-  return port;
-}
-
-/** Starts dnsmasq with these TXT records (name → one or more values). Fails clearly if it is missing. */
+/** Starts the server with these TXT records (name → one or more values). */
 export async function startDnsServer(txt: Record<string, string | string[]>): Promise<DnsServer> {
-  const port = await freeUdpPort();
-  const args = [
-    "--keep-in-foreground",
-    "--conf-file=/dev/null",
-    "--no-resolv",
-    "--no-hosts",
-    "--bind-interfaces",
-    "--listen-address=127.0.0.1",
-    `--port=${port}`,
-    "--local=/test/",
-    "--pid-file=",
-  ];
-  for (const [name, values] of Object.entries(txt)) {
-    for (const value of [values].flat()) args.push(`--txt-record=${name},${value}`); // no shell: no quotes (they would be literal)
-  }
-  const binary = process.env.DNSMASQ ?? "/usr/sbin/dnsmasq";
-  let stderr = "";
-  const child: ChildProcess = spawn(binary, args, { stdio: ["ignore", "ignore", "pipe"] });
-  child.stderr!.on("data", (chunk) => (stderr += chunk));
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const failed = new Promise<never>((_, reject) => {
-    child.once("error", (error) =>
-      reject(
-        new Error(
-          `cannot start dnsmasq (${binary}): ${error.message}. Install the Debian package dnsmasq-base (.ci/run does).`,
-        ),
-      ),
-    );
-    child.once("exit", (code) => reject(new Error(`dnsmasq exited with ${code}: ${stderr}`)));
-  });
-  const address = `127.0.0.1:${port}`;
-  const resolver = new Resolver({ timeout: 200, tries: 1 });
-  resolver.setServers([address]);
-  const ready = (async () => {
-    for (let attempt = 0; attempt < 50; attempt++) {
-      try {
-        await resolver.resolveTxt("ready.test");
-        return;
-      } catch (error) {
-        if ((error as { code?: string }).code === "ENOTFOUND") return; // NXDOMAIN: it answers
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+  const records = new Map(
+    Object.entries(txt).map(([name, values]) => [name.toLowerCase(), [values].flat()]),
+  );
+  const questions: string[] = [];
+  const socket = createSocket("udp4");
+
+  const answer = (message: Buffer, from: RemoteInfo) => {
+    let query: dnsPacket.Packet;
+    try {
+      query = dnsPacket.decode(message);
+    } catch {
+      return; // not a DNS query: no answer, as a real server would drop it
     }
-    throw new Error(`dnsmasq did not answer on ${address}: ${stderr}`);
-  })();
-  await Promise.race([ready, failed]);
+    const question = query.questions?.[0];
+    if (!question) return;
+    questions.push(`${question.type} ${question.name}`);
+    const values = records.get(question.name.toLowerCase());
+    const response = dnsPacket.encode({
+      id: query.id,
+      type: "response",
+      // The low four bits of the flags are the response code (RFC 1035 §4.1.1): NXDOMAIN (3) for a
+      // name we do not know; NOERROR (0) with no answers when the name exists but has no TXT.
+      flags:
+        dnsPacket.RECURSION_DESIRED |
+        dnsPacket.RECURSION_AVAILABLE |
+        dnsPacket.AUTHORITATIVE_ANSWER |
+        (values ? 0 : 3),
+      questions: [question],
+      answers:
+        values && question.type === "TXT"
+          ? values.map((value) => ({
+              type: "TXT" as const,
+              class: "IN" as const,
+              name: question.name,
+              ttl: 60,
+              data: value,
+            }))
+          : [],
+    });
+    socket.send(response, from.port, from.address);
+  };
+  socket.on("message", answer);
+
+  await new Promise<void>((resolve, reject) => {
+    socket.once("error", reject);
+    socket.bind(0, "127.0.0.1", () => {
+      socket.off("error", reject);
+      resolve();
+    });
+  });
+  const { port } = socket.address();
   return {
-    address,
-    async stop() {
-      if (child.exitCode === null) {
-        child.kill();
-        await exited;
-      }
-    },
+    address: `127.0.0.1:${port}`,
+    questions,
+    stop: () => new Promise<void>((resolve) => socket.close(() => resolve())),
   };
 }

@@ -1,7 +1,7 @@
 /**
  * Drives the real dynamic-provider host (`@pulumi/pulumi/cmd/dynamic-provider`, the process the
  * engine starts as `pulumi-resource-pulumi-nodejs`) over gRPC, the way the engine does, without the
- * CLI (pulumi-dynamic-providers.md §3.4). Requests carry the same fields the engine sends; secrets
+ * CLI (docs/pulumi-dynamic-providers.md §3.4). Requests carry the same fields the engine sends; secrets
  * only ever appear wrapped in Configure, as from the engine.
  */
 import { spawn, type ChildProcess } from "node:child_process";

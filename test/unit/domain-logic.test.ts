@@ -31,7 +31,7 @@ const defaults = {
 };
 
 describe("checkDomain", () => {
-  it("normalises the name and fills MailerSend's defaults for a new domain (§3.2)", () => {
+  it("normalises the name and fills MailerSend's defaults for a new domain (docs/mailersend-api.md §3.2)", () => {
     expect(checkDomain({ name: " Mail.Example.COM. ", __provider: "P" })).toEqual({
       inputs: { name: "mail.example.com", ...defaults, __provider: "P" },
     });
@@ -198,7 +198,7 @@ describe("settingsToSend", () => {
     expect(settingsToSend(defaults, { ...defaults })).toEqual({});
   });
 
-  it("covers every writable setting of §3.4", () => {
+  it("covers every writable setting of docs/mailersend-api.md §3.4", () => {
     expect(
       Object.values(DOMAIN_SETTINGS)
         .map((s) => s.api)
@@ -222,7 +222,7 @@ describe("settingsToSend", () => {
 });
 
 describe("dnsRecordsToPublish", () => {
-  // The recorded 2025 answer (§3.5), priority as a string.
+  // The recorded 2025 answer (docs/mailersend-api.md §3.5), priority as a string.
   const recorded = {
     id: "65qngkdovk8lwr12",
     spf: { hostname: "example.com", type: "TXT", value: "v=spf1 include:_spf.mailersend.net ~all" },
@@ -299,7 +299,7 @@ describe("verificationFlags", () => {
     is_verified: false,
     domain_settings: {},
   };
-  it("reads null flags right after create as not verified (§3.2)", () => {
+  it("reads null flags right after create as not verified (docs/mailersend-api.md §3.2)", () => {
     expect(verificationFlags(created)).toEqual({
       verified: false,
       dkimVerified: false,
@@ -309,7 +309,7 @@ describe("verificationFlags", () => {
       inboundVerified: false,
     });
   });
-  it("takes return path and MX from the verify answer (§3.6)", () => {
+  it("takes return path and MX from the verify answer (docs/mailersend-api.md §3.6)", () => {
     expect(
       verificationFlags(
         { ...created, is_verified: true, dkim: true, spf: true },

@@ -133,7 +133,7 @@ describe("toApiError", () => {
     });
   });
 
-  it("recognises the resource-creation throttle (no headers at all, §2.2)", () => {
+  it("recognises the resource-creation throttle (no headers at all, docs/mailersend-api.md §2.2)", () => {
     const error = toApiError(
       rejection(429, {
         message: "You cannot create a resource at the moment. Please wait a while before retrying.",

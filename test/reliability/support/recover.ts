@@ -1,5 +1,5 @@
 /**
- * The recovery after a killed `pulumi up`, step by step as the README ("Recovering from a killed `pulumi up`") tells users to do
+ * The recovery after a killed `pulumi up`, step by step as docs/reliability.md ("Recovering from a killed `pulumi up`") tells users to do
  * it, using only the Pulumi CLI and the MailerSend API (never the emulator's back door), so the
  * test proves the documented procedure, not a shortcut.
  *
