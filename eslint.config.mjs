@@ -12,6 +12,16 @@ const SDK = {
 const upward = (names, why) => ({ group: names, message: why });
 export const LAYER_RULES = [
   {
+    files: ["provider/facts/**/*.ts"],
+    patterns: [
+      SDK,
+      upward(
+        ["../*", "!../facts", "zod", "@pulumi/*"],
+        "provider/facts is imported by every layer and by users' programs: it imports nothing.",
+      ),
+    ],
+  },
+  {
     files: ["provider/api/**/*.ts"],
     patterns: [
       upward(

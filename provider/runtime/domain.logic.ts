@@ -2,6 +2,7 @@
  * Domain: pure rules. Inputs, their defaults (MailerSend's own defaults for a new domain,
  * docs/mailersend-api.md §3.2), which changes replace, and how an API answer becomes outputs.
  */
+import type { DnsRecord } from "../facts/dns-record";
 import { z } from "zod";
 import type { ApiDnsRecords, ApiDomain, ApiVerification } from "../api/schemas";
 import type { DomainSettingsBody } from "../api/client";
@@ -76,16 +77,7 @@ export const domainInputsSchema = z.strictObject({
 
 export type DomainInputs = z.infer<typeof domainInputsSchema>;
 
-/** One record to publish, ready for any DNS provider's record resource. */
-export interface DnsRecord {
-  /** What the record is for: spf, dkim, returnPath, customTracking or inboundRouting. */
-  purpose: string;
-  type: string;
-  /** Fully qualified, lower case, no trailing dot. */
-  name: string;
-  value: string;
-  priority?: number;
-}
+export type { DnsRecord };
 
 export interface DomainOutputs extends DomainInputs {
   verified: boolean;

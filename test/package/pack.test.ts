@@ -193,6 +193,56 @@ new mailersend.Domain("bad", { name: 42 });
     expect(tsc.stdout + tsc.stderr).toBe("");
     expect(tsc.status).toBe(0);
   });
+  // The tsconfig `pulumi new typescript` writes: moduleResolution node, and neither
+  // `esModuleInterop` nor `skipLibCheck`. A program that only declares resources must typecheck
+  // under it, so nothing the main entry's declarations reach may import zod (its declarations fail
+  // there with TS1259); provider/facts holds the public types the runtime shares.
+  it("the main entry under the `pulumi new typescript` tsconfig", { timeout: TSC_TIMEOUT }, () => {
+    fs.writeFileSync(
+      path.join(project, "template.ts"),
+      `import * as mailersend from "pulumi-mailersend";
+const agency = mailersend.Domain.name;
+const domain = new mailersend.Domain("acme", { name: "acme.example" });
+export const records: unknown = domain.dnsRecords;
+export const client = new mailersend.Client("acme", {
+  domain: "acme.example",
+  fromAddresses: ["orders@acme.example"],
+  monthlyVolume: 40_000,
+  dnsAccess: true,
+});
+export { agency };
+`,
+    );
+    fs.writeFileSync(
+      path.join(project, "tsconfig.template.json"),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          outDir: "bin",
+          target: "es2020",
+          module: "commonjs",
+          moduleResolution: "node",
+          sourceMap: true,
+          experimentalDecorators: true,
+          pretty: true,
+          noFallthroughCasesInSwitch: true,
+          noImplicitReturns: true,
+          forceConsistentCasingInFileNames: true,
+          noEmit: true,
+          types: ["node"],
+          typeRoots: [path.join(REPO, "node_modules", "@types")],
+        },
+        files: ["template.ts"],
+      }),
+    );
+    const tsc = run(
+      process.execPath,
+      [path.join(REPO, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.template.json"],
+      project,
+    );
+    expect(tsc.stdout + tsc.stderr).toBe("");
+    expect(tsc.status).toBe(0);
+  });
 });
 
 describe("npx pulumi-mailersend from the installed package", () => {

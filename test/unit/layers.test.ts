@@ -18,6 +18,8 @@ async function restrictedImportMessages(filePath: string, specifier: string): Pr
 const SDK = "Only provider/api may use the mailersend SDK.";
 
 const FORBIDDEN: Array<[file: string, specifier: string, because: string]> = [
+  ["provider/facts/x.ts", "zod", "provider/facts is imported by every layer"],
+  ["provider/facts/x.ts", "../runtime/domain.logic", "provider/facts is imported by every layer"],
   ["provider/api/x.ts", "../runtime/domain", "provider/api is the bottom layer"],
   ["provider/api/x.ts", "../component/client", "provider/api is the bottom layer"],
   ["provider/api/x.ts", "../../emulator/store", "provider/api is the bottom layer"],
@@ -45,6 +47,9 @@ const FORBIDDEN: Array<[file: string, specifier: string, because: string]> = [
 ];
 
 const ALLOWED: Array<[file: string, specifier: string]> = [
+  ["provider/facts/x.ts", "./dns-record"],
+  ["provider/resources/x.ts", "../facts/dns-record"],
+  ["provider/runtime/x.ts", "../facts/dns-record"],
   ["provider/api/x.ts", "mailersend/lib/modules/Token.module"],
   ["provider/api/x.ts", "./errors"],
   ["provider/runtime/x.ts", "../api/client"],
