@@ -20,6 +20,7 @@ import {
   type SendingMethod,
 } from "./decide";
 import { lookupDmarcPolicy } from "./dmarc";
+import { reportComponentFailure } from "./failures";
 
 export type { ClientDecisionArgs, ClientUserSpec } from "./client.logic";
 
@@ -101,16 +102,18 @@ export class Client extends pulumi.ComponentResource {
       ...args,
       hasAgencyDomain: args.agencyDomainId !== undefined,
     });
-    if (problems.length > 0) throw new pulumi.ResourceError(problemsText(name, problems), this);
-
-    const built =
-      args.dmarcPolicy === "auto"
-        ? lookupDmarcPolicy(args.domain.trim().toLowerCase(), args.dmarcLookup).then((lookup) => {
-            if (lookup.warning) pulumi.log.warn(`${name}: ${lookup.warning}`, this);
-            return this.build(name, args, lookup.policy);
-          })
-        : this.build(name, args, args.dmarcPolicy ?? "unknown");
-    const value = <T>(pick: (b: Built) => T) => pulumi.output(Promise.resolve(built).then(pick));
+    const built: Built | undefined | Promise<Built | undefined> =
+      problems.length > 0
+        ? this.fail(name, problemsText(name, problems))
+        : args.dmarcPolicy === "auto"
+          ? lookupDmarcPolicy(args.domain.trim().toLowerCase(), args.dmarcLookup).then((lookup) => {
+              if (lookup.warning) pulumi.log.warn(`${name}: ${lookup.warning}`, this);
+              return this.build(name, args, lookup.policy);
+            })
+          : this.build(name, args, args.dmarcPolicy ?? "unknown");
+    // A failed client has no outputs: the program fails (see failures.ts) before they matter.
+    const value = <T>(pick: (b: Built) => T) =>
+      pulumi.output(Promise.resolve(built).then((b) => (b === undefined ? undefined : pick(b))));
     this.method = value((b) => b.decision.method) as pulumi.Output<SendingMethod>;
     this.reasons = value((b) => b.decision.reasons) as pulumi.Output<DecisionNote[]>;
     this.warnings = value((b) => b.decision.warnings) as pulumi.Output<DecisionNote[]>;
@@ -120,19 +123,11 @@ export class Client extends pulumi.ComponentResource {
       (args.fromAddresses ?? []).map((a) => a.trim().toLowerCase()),
     );
     this.reportingTag = value((b) => b.plan.reportingTag) as pulumi.Output<string | undefined>;
-    this.domainId = pulumi.output(Promise.resolve(built).then((b) => b.domainId)) as pulumi.Output<
-      string | undefined
-    >;
-    this.dnsRecords = pulumi.output(
-      Promise.resolve(built).then((b) => b.dnsRecords),
-    ) as pulumi.Output<DnsRecord[]>;
-    this.token = pulumi.secret(
-      pulumi.output(Promise.resolve(built).then((b) => b.token)),
-    ) as pulumi.Output<string | undefined>;
+    this.domainId = value((b) => b.domainId) as pulumi.Output<string | undefined>;
+    this.dnsRecords = value((b) => b.dnsRecords) as pulumi.Output<DnsRecord[]>;
+    this.token = pulumi.secret(value((b) => b.token)) as pulumi.Output<string | undefined>;
     this.hasToken = value((b) => b.plan.token !== undefined) as pulumi.Output<boolean>;
-    this.actions = pulumi.output(Promise.resolve(built).then((b) => b.actions)) as pulumi.Output<
-      string[]
-    >;
+    this.actions = value((b) => b.actions) as pulumi.Output<string[]>;
     this.registerOutputs({
       method: this.method,
       reasons: this.reasons,
@@ -149,20 +144,26 @@ export class Client extends pulumi.ComponentResource {
     });
   }
 
+  /** Reports why the client cannot be set up (with every other failing client); creates nothing. */
+  private fail(name: string, text: string): undefined {
+    reportComponentFailure(`Client ${name}`, text, this);
+    return undefined;
+  }
+
   /** Decides, checks and creates the children. Runs synchronously unless DMARC was looked up. */
-  private build(name: string, args: ClientArgs, dmarcPolicy: DmarcPolicy): Built {
+  private build(name: string, args: ClientArgs, dmarcPolicy: DmarcPolicy): Built | undefined {
     const decision = decideClient(args, dmarcPolicy);
     for (const warning of decision.warnings) pulumi.log.warn(`${name}: ${warning.message}`, this);
     if (decision.blockers.length > 0) {
-      throw new pulumi.ResourceError(
+      return this.fail(
+        name,
         `Client ${name} cannot be set up:\n` +
           decision.blockers.map((b) => `  - [${b.code}] ${b.message}`).join("\n"),
-        this,
       );
     }
     const input = { ...args, hasAgencyDomain: args.agencyDomainId !== undefined, dmarcPolicy };
     const problems = checkArgsForMethod(input, decision.method);
-    if (problems.length > 0) throw new pulumi.ResourceError(problemsText(name, problems), this);
+    if (problems.length > 0) return this.fail(name, problemsText(name, problems));
     const plan = planClient(name, input, decision);
     for (const warning of plan.extraWarnings) pulumi.log.warn(warning, this);
     return { decision, dmarcPolicy, plan, ...this.createChildren(name, args, plan) };
