@@ -26,6 +26,7 @@ import {
   type SenderIdentityInputs,
   type SenderIdentityOutputs,
 } from "./sender-identity.logic";
+import { IDENTITY_CONSEQUENCE, ORDER_FOLLOWS_DOMAIN } from "./replacements";
 
 async function adoptOrExplain(
   api: MailerSendClient,
@@ -60,7 +61,8 @@ export const senderIdentityProvider = {
     return announceReplacement(
       diffSenderIdentity(olds, news),
       `Sender identity ${String(olds.email)}`,
-      "Its owner must confirm the new identity from MailerSend's email before it can send.",
+      IDENTITY_CONSEQUENCE,
+      { inputs: ["domainId"], order: ORDER_FOLLOWS_DOMAIN },
     );
   },
 

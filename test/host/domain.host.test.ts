@@ -215,8 +215,12 @@ describe("Domain through the dynamic-provider host", () => {
     );
     expect(await f.host.settledStderr(before)).toBe(
       "[mailersend] REPLACEMENT: Domain acme.test will be replaced (returnPathSubdomain changed; the old one " +
-        "is deleted FIRST, then the new one created). Its DNS records must be published again and the domain " +
-        "verified again; its sending history does not carry over.\n",
+        "is deleted FIRST, then the new one created). Pulumi first deletes what in the stack is bound to " +
+        "it (its API tokens, the sender identities on it and its domain verification), then the domain; " +
+        "then it creates the new domain and those again. The old tokens are refused from the start of " +
+        "`pulumi up` and the new ones are new values; the identities must be confirmed again; no mail is " +
+        "sent from the domain until its new DNS records are published and it is verified again; its " +
+        "sending history does not carry over.\n",
     );
   });
 

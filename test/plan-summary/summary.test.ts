@@ -138,7 +138,7 @@ describe("summarisePlan on the recorded plans", () => {
     expect(client(s, "acme-shop")).toMatchObject({ switches: false, after: "domain" });
   });
 
-  it("domain-replacement: deleted first (same name), its token and verification follow", () => {
+  it("domain-replacement: deleted first (same name); the engine deletes its token and verification before it", () => {
     const s = summary("domain-replacement");
     expect(findingsOf(s).slice(0, 3)).toEqual([
       "domain-replace acme-shop/acme-shop-domain",
@@ -151,7 +151,14 @@ describe("summarisePlan on the recorded plans", () => {
       deleteFirst: true,
       fields: ["returnPathSubdomain"],
     });
-    expect(byName["acme-shop-token"]).toMatchObject({ deleteFirst: false, fields: ["domainId"] });
+    // The token's own rule is create-first, but the engine marks it pendingReplacement: it depends
+    // on a domain replaced delete-first, so it is deleted before the domain.
+    expect(byName["acme-shop-token"]).toMatchObject({ deleteFirst: true, fields: ["domainId"] });
+    expect(byName["acme-shop-verification"]).toMatchObject({ deleteFirst: true });
+    expect(s.findings.filter((f) => f.stopsSending).map((f) => f.resource)).toEqual([
+      "acme-shop-domain",
+      "acme-shop-token",
+    ]);
     expect(byName["acme-shop-user-owner-at-acme-shop-example"]).toMatchObject({
       op: "update",
       fields: ["domainIds"],
