@@ -17,6 +17,7 @@ import { CLIENT_USER_DIFF_TABLE } from "../runtime/client-user.logic";
 import { changedFields, diffByTable, type DiffTable } from "../runtime/diff";
 import { DOMAIN_VERIFICATION_DIFF_TABLE } from "../runtime/domain-verification.logic";
 import { DOMAIN_DIFF_TABLE } from "../runtime/domain.logic";
+import { IDENTITIES_WAIT } from "../runtime/replacements";
 import { SENDER_IDENTITY_DIFF_TABLE } from "../runtime/sender-identity.logic";
 import {
   bold,
@@ -369,6 +370,8 @@ interface StepContext {
   dependents: PreviewStep[];
   /** The client's Domain is verified and kept by this plan. */
   clientDomainVerified: boolean;
+  /** A domain this resource depends on that the plan creates or replaces (so not verified yet). */
+  newDomain?: PreviewStep;
 }
 
 function dnsRecordLines(records: unknown): string[] {
@@ -428,7 +431,10 @@ function stepFindings(ctx: StepContext): Finding[] {
             `domain; it creates them all again after the new domain` +
             (ctx.dependents.some((d) => resourceKind(d.type) === "ApiToken")
               ? ": the old token is refused from the start of `pulumi up`, and the new token is a new value."
-              : ".")
+              : ".") +
+            (ctx.dependents.some((d) => resourceKind(d.type) === "SenderIdentity")
+              ? ` ${IDENTITIES_WAIT}`
+              : "")
           : "";
       const how = change.deleteFirst
         ? `is deleted, then created again${because(change.fields)}: no mail can be sent from ` +
@@ -511,7 +517,13 @@ function stepFindings(ctx: StepContext): Finding[] {
         message:
           `${whose} is ${change.deleteFirst ? "deleted, then created again" : "replaced"}` +
           `${because(change.fields)}${why}: ${code(email)} cannot send from then until its owner ` +
-          `confirms the new identity.`,
+          `confirms the new identity.` +
+          (ctx.newDomain
+            ? ` Its domain ${code(shown(valueOf(ctx.newDomain, "name")) ?? ctx.newDomain.name)} is ` +
+              `new in this plan and not verified yet, and MailerSend refuses an identity on an ` +
+              `unverified domain: \`pulumi up\` fails when it creates the identity again; verify ` +
+              `the domain, then run \`pulumi up\` again.`
+            : ""),
       });
     }
     if (!adopt && (category === "create" || category === "replace")) {
@@ -809,10 +821,19 @@ export function summarisePlan(
             dependenciesOf(other).includes(step.urn),
         )
       : [];
+    const newDomain = dependenciesOf(step)
+      .map((urn) => stepsByUrn.get(urn))
+      .find(
+        (s): s is PreviewStep =>
+          s !== undefined &&
+          resourceKind(s.type) === "Domain" &&
+          (categoryOf(s.op) === "create" || categoryOf(s.op) === "replace"),
+      );
     findings.push(
       ...stepFindings({
         step,
         client,
+        ...(newDomain ? { newDomain } : {}),
         clientSummary: clientUrn ? clientSummaries.get(clientUrn) : undefined,
         clientDomain,
         change,

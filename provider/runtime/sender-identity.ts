@@ -26,7 +26,11 @@ import {
   type SenderIdentityInputs,
   type SenderIdentityOutputs,
 } from "./sender-identity.logic";
-import { IDENTITY_CONSEQUENCE, ORDER_FOLLOWS_DOMAIN } from "./replacements";
+import {
+  IDENTITY_CONSEQUENCE,
+  IDENTITY_MOVE_CONSEQUENCE,
+  ORDER_FOLLOWS_DOMAIN,
+} from "./replacements";
 
 async function adoptOrExplain(
   api: MailerSendClient,
@@ -58,10 +62,11 @@ export const senderIdentityProvider = {
   },
 
   async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
+    const diff = diffSenderIdentity(olds, news);
     return announceReplacement(
-      diffSenderIdentity(olds, news),
+      diff,
       `Sender identity ${String(olds.email)}`,
-      IDENTITY_CONSEQUENCE,
+      diff.replaces.includes("domainId") ? IDENTITY_MOVE_CONSEQUENCE : IDENTITY_CONSEQUENCE,
       { inputs: ["domainId"], order: ORDER_FOLLOWS_DOMAIN },
     );
   },

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { DOMAIN_DELETE_FIRST } from "../../provider/runtime/replacements";
 import { partialFailureOf, UNKNOWN } from "../support/dynamic-provider-host";
 import { startHostFixture, type HostFixture } from "../support/host-fixture";
 
@@ -215,12 +216,7 @@ describe("Domain through the dynamic-provider host", () => {
     );
     expect(await f.host.settledStderr(before)).toBe(
       "[mailersend] REPLACEMENT: Domain acme.test will be replaced (returnPathSubdomain changed; the old one " +
-        "is deleted FIRST, then the new one created). Pulumi first deletes what in the stack is bound to " +
-        "it (its API tokens, the sender identities on it and its domain verification), then the domain; " +
-        "then it creates the new domain and those again. The old tokens are refused from the start of " +
-        "`pulumi up` and the new ones are new values; the identities must be confirmed again; no mail is " +
-        "sent from the domain until its new DNS records are published and it is verified again; its " +
-        "sending history does not carry over.\n",
+        `is deleted FIRST, then the new one created). ${DOMAIN_DELETE_FIRST}\n`,
     );
   });
 
