@@ -200,6 +200,9 @@ function findingLines(finding: RenderFinding): string[] {
   ];
 }
 
+/** Above this many reminders in a group, only the clients are named. */
+const LONG_GROUP = 20;
+
 /** Standing reminders, one line per group: its text once, then whom it is about. */
 function reminderLines(findings: RenderFinding[]): string[] {
   const groups = new Map<string, RenderFinding[]>();
@@ -214,8 +217,13 @@ function reminderLines(findings: RenderFinding[]): string[] {
       for (const finding of group) lines.push(...findingLines(finding));
       continue;
     }
-    const items = group.map((f) => f.groupItem ?? f.client ?? "?");
-    lines.push(`- ${labelOf(first)} (${group.length}) — ${first.groupText} ${items.join(", ")}.`);
+    // A long group names only the clients: at 500 clients the addresses would not fit a comment.
+    const clients = [...new Set(group.map((f) => f.client).filter((c) => c !== undefined))];
+    const items =
+      group.length > LONG_GROUP && clients.length > 0
+        ? [`${group.length} on ${clients.length} clients:`, clients.map(escapeMarkdown).join(", ")]
+        : [group.map((f) => f.groupItem ?? f.client ?? "?").join(", ")];
+    lines.push(`- ${labelOf(first)} (${group.length}) — ${first.groupText} ${items.join(" ")}.`);
   }
   return lines;
 }
@@ -304,7 +312,7 @@ export function render(
         `<details><summary>${unchangedClients.length} ${unchangedClients.length === 1 ? "client" : "clients"} ` +
           `without changes (${byMethod("domain")} domain, ${byMethod("identity")} identity)</summary>`,
         "",
-        unchangedClients.map((c) => `${escapeMarkdown(c.name)} (${c.after})`).join(", "),
+        unchangedClients.map((c) => escapeMarkdown(c.name)).join(", "),
         "",
         "</details>",
         "",
