@@ -343,6 +343,12 @@ function summariseClient(group: ClientGroup, preview: Preview): ClientSummary {
     after = methodOf(kindsOf(kept)) ?? "unknown";
     // A failed preview stops the program: a client whose children were never declared is unknown.
     if (preview.failed && kept.length === 0) after = "unknown";
+    // Without --show-sames an unchanged client has no step; the decision it logged says its method.
+    const decided = decisionOf(group, preview)?.method;
+    if (after === "unknown" && decided && kept.length === 0 && !group.component) {
+      after = decided;
+      if (before === "unknown" && group.children.length === 0) before = decided;
+    }
   }
   return {
     name: group.name,
@@ -705,6 +711,85 @@ function diagnosticFindings(preview: Preview, unchanged: ReadonlySet<string>): F
   return findings;
 }
 
+/** The decision line a Client logs at preview (provider/component/client.ts `decisionLine`). */
+const DECISION_LINE = /^decision: (domain|identity) \(([^)]*)\); (.*)$/;
+
+function codesOf(notes: unknown): string[] {
+  return Array.isArray(notes)
+    ? notes
+        .map((n) =>
+          typeof n === "object" && n !== null ? (n as { code?: unknown }).code : undefined,
+        )
+        .filter((c): c is string => typeof c === "string")
+    : [];
+}
+
+/**
+ * Why a client's method switches: the decision codes before (its recorded `reasons`) and after (the
+ * decision line it logged in this preview), and the attributes whose values moved (its recorded
+ * `decisionInputs` against the line's).
+ */
+/** The decision line the client logged in this preview, parsed. */
+function decisionOf(
+  group: ClientGroup,
+  preview: Preview,
+): { method: SendingMethod; codes: string[]; attributes: Record<string, string> } | undefined {
+  const line = preview.diagnostics
+    .filter((d) => d.urn === group.urn && d.severity.startsWith("info"))
+    .map((d) => DECISION_LINE.exec(d.message.trim()))
+    .find((m) => m !== null);
+  if (!line) return undefined;
+  const attributes = Object.fromEntries(
+    line[3].split(", ").map((pair) => {
+      const at = pair.indexOf("=");
+      return [pair.slice(0, at), pair.slice(at + 1)];
+    }),
+  );
+  return {
+    method: line[1] as SendingMethod,
+    codes: line[2].split(", ").filter(Boolean),
+    attributes,
+  };
+}
+
+function switchReason(group: ClientGroup, preview: Preview): string {
+  const decision = decisionOf(group, preview);
+  if (!group.component) {
+    return decision
+      ? ` Why: the decision is now ${decision.codes.map(code).join(", ")} (${decision.method}); ` +
+          "the previous one is not in this preview (run `pulumi preview` with `--show-sames`)."
+      : "";
+  }
+  const oldOutputs = group.component.old?.outputs ?? {};
+  const oldCodes = codesOf(oldOutputs.reasons);
+  const codes = (list: string[]) => list.map(code).join(", ");
+  const parts: string[] = [];
+  if (decision) {
+    parts.push(
+      `the decision was ${oldCodes.length > 0 ? codes(oldCodes) : "not recorded"}, now ` +
+        `${codes(decision.codes)} (${decision.method})`,
+    );
+    const before = oldOutputs.decisionInputs;
+    const after = decision.attributes;
+    if (typeof before === "object" && before !== null) {
+      const moved = Object.entries(after)
+        .filter(([key, value]) => (before as Record<string, unknown>)[key] !== value)
+        .map(
+          ([key, value]) =>
+            `${code(key)} ${String((before as Record<string, unknown>)[key] ?? "unset")} → ${value}`,
+        );
+      if (moved.length > 0) parts.push(`moved: ${moved.join(", ")}`);
+    } else {
+      parts.push("the attributes of the last decision were not recorded (an older release)");
+    }
+  } else if (oldCodes.length > 0) {
+    parts.push(
+      `the decision was ${codes(oldCodes)}; the new one is in the Client's \`reasons\` output after \`pulumi up\``,
+    );
+  }
+  return parts.length > 0 ? ` Why: ${parts.join("; ")}.` : "";
+}
+
 // ---------------------------------------------------------------------------------------------
 // The summary
 // ---------------------------------------------------------------------------------------------
@@ -850,23 +935,24 @@ export function summarisePlan(
   const clients = [...clientSummaries.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
   for (const client of clients) {
     if (!client.switches) continue;
-    const domainStep = [...groups.values()]
-      .find((g) => g.name === client.name)
-      ?.children.find((s) => resourceKind(s.type) === "Domain");
+    const clientGroup = [...groups.values()].find((g) => g.name === client.name);
+    const domainStep = clientGroup?.children.find((s) => resourceKind(s.type) === "Domain");
     const domain = domainStep ? shown(valueOf(domainStep, "name")) : undefined;
+    const why = clientGroup ? switchReason(clientGroup, parsed) : "";
     findings.push({
       kind: "method-switch",
       client: client.name,
       stopsSending: false,
       standing: false,
       message:
-        client.after === "domain"
+        (client.after === "domain"
           ? `**${escapeMarkdown(client.name)}** switches from sender identities on the agency's ` +
             `domain to its own domain${domain ? ` ${code(domain)}` : ""}: its mail is authenticated ` +
             `(SPF, DKIM) once the domain's DNS records are published and verified.`
           : `**${escapeMarkdown(client.name)}** switches from its own domain${domain ? ` ${code(domain)}` : ""} ` +
             `to sender identities on the agency's domain: its mail is no longer aligned with its ` +
-            `own domain, and its bounces and complaints now count against the agency's domain.`,
+            `own domain, and its bounces and complaints now count against the agency's domain.`) +
+        why,
     });
   }
   const unchanged = new Set(clients.filter((c) => !clientChanged(c)).map((c) => c.name));

@@ -88,6 +88,8 @@ export class Client extends pulumi.ComponentResource {
   declare readonly reportingTag: pulumi.Output<string | undefined>;
   /** What needs a human: DNS to publish, confirmation emails to click, invites to accept. */
   declare readonly actions: pulumi.Output<string[]>;
+  /** The attributes the decision was made from (what plan-summary compares on a method switch). */
+  declare readonly decisionInputs: pulumi.Output<Record<string, string>>;
 
   /** The children, for wiring (e.g. a DNS provider's records from `domain.dnsRecords`). */
   domain?: Domain;
@@ -111,23 +113,31 @@ export class Client extends pulumi.ComponentResource {
               return this.build(name, args, lookup.policy);
             })
           : this.build(name, args, args.dmarcPolicy ?? "unknown");
-    // A failed client has no outputs: the program fails (see failures.ts) before they matter.
-    const value = <T>(pick: (b: Built) => T) =>
-      pulumi.output(Promise.resolve(built).then((b) => (b === undefined ? undefined : pick(b))));
+    // A failed client's outputs are empty (the program fails once every client is checked, see
+    // failures.ts); lists stay lists, so a program's `apply` over them does not crash meanwhile.
+    const value = <T>(pick: (b: Built) => T, failed?: T) =>
+      pulumi.output(Promise.resolve(built).then((b) => (b === undefined ? failed : pick(b))));
     this.method = value((b) => b.decision.method) as pulumi.Output<SendingMethod>;
-    this.reasons = value((b) => b.decision.reasons) as pulumi.Output<DecisionNote[]>;
-    this.warnings = value((b) => b.decision.warnings) as pulumi.Output<DecisionNote[]>;
-    this.notes = value((b) => b.decision.notes) as pulumi.Output<DecisionNote[]>;
+    this.reasons = value((b) => b.decision.reasons, []) as pulumi.Output<DecisionNote[]>;
+    this.warnings = value((b) => b.decision.warnings, []) as pulumi.Output<DecisionNote[]>;
+    this.notes = value((b) => b.decision.notes, []) as pulumi.Output<DecisionNote[]>;
     this.dmarcPolicy = value((b) => b.dmarcPolicy) as pulumi.Output<DmarcPolicy>;
     this.fromAddresses = pulumi.output(
       (args.fromAddresses ?? []).map((a) => a.trim().toLowerCase()),
     );
     this.reportingTag = value((b) => b.plan.reportingTag) as pulumi.Output<string | undefined>;
     this.domainId = value((b) => b.domainId) as pulumi.Output<string | undefined>;
-    this.dnsRecords = value((b) => b.dnsRecords) as pulumi.Output<DnsRecord[]>;
+    this.dnsRecords = value((b) => b.dnsRecords, pulumi.output([] as DnsRecord[])) as pulumi.Output<
+      DnsRecord[]
+    >;
     this.token = pulumi.secret(value((b) => b.token)) as pulumi.Output<string | undefined>;
-    this.hasToken = value((b) => b.plan.token !== undefined) as pulumi.Output<boolean>;
-    this.actions = value((b) => b.actions) as pulumi.Output<string[]>;
+    this.hasToken = value((b) => b.plan.token !== undefined, false) as pulumi.Output<boolean>;
+    this.actions = value((b) => b.actions, pulumi.output([] as string[])) as pulumi.Output<
+      string[]
+    >;
+    this.decisionInputs = value((b) => decisionAttributes(args, b.dmarcPolicy)) as pulumi.Output<
+      Record<string, string>
+    >;
     this.registerOutputs({
       method: this.method,
       reasons: this.reasons,
@@ -141,6 +151,7 @@ export class Client extends pulumi.ComponentResource {
       fromAddresses: this.fromAddresses,
       reportingTag: this.reportingTag,
       actions: this.actions,
+      decisionInputs: this.decisionInputs,
     });
   }
 
@@ -166,6 +177,11 @@ export class Client extends pulumi.ComponentResource {
     if (problems.length > 0) return this.fail(name, problemsText(name, problems));
     const plan = planClient(name, input, decision);
     for (const warning of plan.extraWarnings) pulumi.log.warn(warning, this);
+    // A preview's new component state has no outputs: this line is how plan-summary learns the new
+    // decision of a client whose method switches (the old one is in the recorded outputs).
+    if (pulumi.runtime.isDryRun()) {
+      void pulumi.log.info(decisionLine(decision, decisionAttributes(args, dmarcPolicy)), this);
+    }
     return { decision, dmarcPolicy, plan, ...this.createChildren(name, args, plan) };
   }
 
@@ -284,6 +300,35 @@ interface Built {
   dnsRecords: pulumi.Output<DnsRecord[]>;
   token: pulumi.Output<string> | undefined;
   actions: pulumi.Output<string[]>;
+}
+
+/** The decision's attributes as text, by name (unset ones read `unset`). */
+export function decisionAttributes(
+  args: ClientArgs,
+  dmarcPolicy: DmarcPolicy,
+): Record<string, string> {
+  const text = (value: unknown) => (value === undefined ? "unset" : String(value));
+  return {
+    monthlyVolume: text(args.monthlyVolume),
+    dnsAccess: text(args.dnsAccess),
+    dataIsolation: text(args.dataIsolation),
+    clientAccess: text(args.clientAccess),
+    domainReputation: text(args.domainReputation),
+    dmarcPolicy: text(dmarcPolicy),
+    strictDmarcPlanned: text(args.strictDmarcPlanned),
+    domainVerified: text(args.domainVerified),
+    method: text(args.method),
+  };
+}
+
+/** `decision: domain (high-volume, dns-access); monthlyVolume=5000, dnsAccess=true, ...` */
+export function decisionLine(decision: Decision, attributes: Record<string, string>): string {
+  return (
+    `decision: ${decision.method} (${decision.reasons.map((r) => r.code).join(", ")}); ` +
+    Object.entries(attributes)
+      .map(([key, value]) => `${key}=${value}`)
+      .join(", ")
+  );
 }
 
 /** The decision for a client's arguments (the component's own call to `decideSendingMethod`). */
