@@ -75,6 +75,11 @@ describe("errors through the CLI", () => {
       expect(run.stdout + run.stderr).not.toMatch(/^\s+at |\.ts:\d+/m);
       expect(diagnostics(run.stdout)).toEqual({
         "mailersend:index:Client (strict)": STRICT_BLOCKER,
+        // The healthy client's decision, logged at every preview (plan-summary reads it).
+        "mailersend:index:Client (healthy)":
+          "decision: domain (high-volume); monthlyVolume=50000, dnsAccess=true, " +
+          "dataIsolation=unset, clientAccess=unset, domainReputation=unset, dmarcPolicy=none, " +
+          "strictDmarcPlanned=unset, domainVerified=unset, method=unset",
         "mailersend:index:Client (lonely)": [
           "warning: lonely: The client's mail is sent through the agency's authenticated domain, so its bounces and spam complaints affect that domain's reputation and every other client sending from it: audit the client's sending practices, oversee the emails it will send and monitor their performance.",
           "error: Client lonely has invalid arguments:",

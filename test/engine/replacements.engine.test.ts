@@ -294,6 +294,14 @@ describe("replacement paths: every claim against the engine's run", () => {
           "meanwhile).",
       });
 
+      // Why it switches: the decision recorded at the last update against the one of this preview.
+      expect(findings(json).find((f) => f.kind === "method-switch")?.message).toBe(
+        "**bakery** switches from sender identities on the agency's domain to its own domain " +
+          "`bakery.example`: its mail is authenticated (SPF, DKIM) once the domain's DNS records " +
+          "are published and verified. Why: the decision was `low-volume`, now `high-volume` " +
+          "(domain); moved: `monthlyVolume` 300 → 5000, `dnsAccess` false → true.",
+      );
+
       stack().clearCalls();
       await ws.up();
       expect([changing(stack().calls())]).toEqual(
