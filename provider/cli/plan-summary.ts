@@ -899,12 +899,15 @@ export function summarisePlan(
             .find((s): s is PreviewStep => s !== undefined && deletedFirst(s))
         : undefined;
     const dependents = deletedFirst(step)
-      ? parsed.steps.filter(
-          (other) =>
-            other.urn !== step.urn &&
-            deletedFirst(other) &&
-            dependenciesOf(other).includes(step.urn),
-        )
+      ? parsed.steps
+          .filter(
+            (other) =>
+              other.urn !== step.urn &&
+              deletedFirst(other) &&
+              dependenciesOf(other).includes(step.urn),
+          )
+          // By name: the engine's order of the steps varies from run to run.
+          .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
       : [];
     const newDomain = dependenciesOf(step)
       .map((urn) => stepsByUrn.get(urn))
