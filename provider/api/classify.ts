@@ -22,11 +22,44 @@ function isSdkRejection(value: unknown): value is SdkRejection {
   );
 }
 
+/**
+ * Connection failures before any byte of the request was sent: the server was never reached, so
+ * nothing can have been created. Node's socket and DNS codes, and the TLS handshake's (a wrong
+ * `mailersend:apiUrl`, a proxy intercepting TLS): https://nodejs.org/api/errors.html#common-system-errors,
+ * https://nodejs.org/api/tls.html (certificate error codes).
+ */
+const UNREACHABLE: Record<string, { cause: string; transient: boolean }> = {
+  ECONNREFUSED: { cause: "connection refused", transient: true },
+  EHOSTUNREACH: { cause: "host unreachable", transient: true },
+  ENETUNREACH: { cause: "network unreachable", transient: true },
+  EAI_AGAIN: { cause: "DNS lookup failed temporarily", transient: true },
+  ENOTFOUND: { cause: "no such host (DNS)", transient: false },
+};
+const TLS_CODE = /^(ERR_TLS_|ERR_SSL_|CERT_|DEPTH_ZERO_|SELF_SIGNED_|UNABLE_TO_)|^EPROTO$/;
+
+/** Why the server could not be reached, when that is what happened; undefined otherwise. */
+export function unreachableCause(
+  raw: unknown,
+): { code: string; cause: string; transient: boolean } | undefined {
+  const code = errorCode(raw);
+  if (code !== undefined) {
+    const known = UNREACHABLE[code];
+    if (known) return { code, ...known };
+    if (TLS_CODE.test(code)) return { code, cause: "TLS handshake failed", transient: false };
+  }
+  // undici refuses some ports before connecting ("bad port"), with no code.
+  if (causeMessages(raw).includes("bad port")) {
+    return { code: "bad port", cause: "the port is not allowed for HTTP", transient: false };
+  }
+  return undefined;
+}
+
 export function toApiError(
   raw: unknown,
   method: string,
   path: string,
   timedOut: boolean,
+  apiUrl?: string,
 ): MailerSendApiError {
   if (MailerSendApiError.is(raw)) return raw;
   if (timedOut) {
@@ -39,14 +72,28 @@ export function toApiError(
     });
   }
   if (!isSdkRejection(raw)) {
-    const refused = errorCode(raw) === "ECONNREFUSED";
+    const unreachable = unreachableCause(raw);
+    if (unreachable) {
+      return new MailerSendApiError({
+        kind: "unreachable",
+        method,
+        path,
+        // Only what may clear within seconds (a server restarting); see decideRetry.
+        retryable: unreachable.transient,
+        // Nothing was sent: a create cannot have happened.
+        outcomeUnknown: false,
+        apiUrl,
+        unreachable: { code: unreachable.code, cause: unreachable.cause },
+        cause: raw,
+      });
+    }
     return new MailerSendApiError({
       kind: "network",
       method,
       path,
       retryable: true,
-      // A refused connection never reached the server; anything else (reset, hang-up) may have.
-      outcomeUnknown: !refused,
+      // The connection was made and then lost (reset, hang-up): the server may have acted on it.
+      outcomeUnknown: true,
       cause: raw,
     });
   }
@@ -115,12 +162,24 @@ export function parseRetryAfter(
   return Number.isNaN(date) ? undefined : Math.max(0, (date - now) / 1000);
 }
 
+/** The first error code down the cause chain (gaxios wraps undici's TypeError, which wraps it). */
 function errorCode(error: unknown): string | undefined {
   let current: unknown = error;
-  for (let depth = 0; depth < 5 && typeof current === "object" && current !== null; depth++) {
+  for (let depth = 0; depth < 6 && typeof current === "object" && current !== null; depth++) {
     const code = (current as { code?: unknown }).code;
-    if (typeof code === "string" && code.startsWith("E")) return code;
+    if (typeof code === "string" && code !== "") return code;
     current = (current as { cause?: unknown }).cause;
   }
   return undefined;
+}
+
+function causeMessages(error: unknown): string[] {
+  const messages: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; depth < 6 && typeof current === "object" && current !== null; depth++) {
+    const message = (current as { message?: unknown }).message;
+    if (typeof message === "string") messages.push(message);
+    current = (current as { cause?: unknown }).cause;
+  }
+  return messages;
 }

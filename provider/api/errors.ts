@@ -16,8 +16,10 @@ export type ApiErrorKind =
   | "creation-throttle"
   /** The account's daily request quota is spent (429 with `x-apiquota-remaining: 0`, docs/mailersend-api.md §2.3). */
   | "daily-quota"
-  /** No HTTP answer: connection refused, reset or dropped. */
+  /** The connection was made, then lost without an answer (reset, hang-up). */
   | "network"
+  /** The server was never reached (refused, no such host, TLS failed): nothing was sent. */
+  | "unreachable"
   /** No answer within the request timeout. */
   | "timeout";
 
@@ -35,6 +37,10 @@ export interface ApiErrorDetails {
   /** ISO time when the daily quota resets (only for `daily-quota`). */
   quotaResetsAt?: string;
   attempts?: number;
+  /** The configured base URL (`unreachable` names it and its host). */
+  apiUrl?: string;
+  /** Why the server was not reached (`unreachable`): the error code and its meaning. */
+  unreachable?: { code: string; cause: string };
   cause?: unknown;
 }
 
@@ -53,6 +59,8 @@ export class MailerSendApiError extends Error {
   readonly outcomeUnknown: boolean;
   readonly retryAfterSeconds?: number;
   readonly quotaResetsAt?: string;
+  /** Why the server was not reached (`unreachable`), e.g. `ECONNREFUSED`. */
+  readonly unreachableCode?: string;
   attempts: number;
 
   constructor(details: ApiErrorDetails) {
@@ -73,6 +81,7 @@ export class MailerSendApiError extends Error {
     this.outcomeUnknown = details.outcomeUnknown ?? false;
     this.retryAfterSeconds = details.retryAfterSeconds;
     this.quotaResetsAt = details.quotaResetsAt;
+    this.unreachableCode = details.unreachable?.code;
     this.attempts = details.attempts ?? 1;
   }
 
@@ -99,6 +108,15 @@ function describeApiError(d: ApiErrorDetails): string {
     case "network":
       text = `${where} failed: no answer (${causeText(d.cause)})`;
       break;
+    case "unreachable": {
+      const host = hostOf(d.apiUrl);
+      text =
+        `${where} failed: cannot connect to ${host ?? "the API"} ` +
+        `(${d.unreachable?.cause ?? "no connection"}, ${d.unreachable?.code ?? "?"}); nothing was ` +
+        `sent. Check mailersend:apiUrl (or MAILERSEND_API_URL)` +
+        (d.apiUrl ? `, now ${d.apiUrl}` : "");
+      break;
+    }
     case "timeout":
       text = `${where} failed: no answer within the request timeout`;
       break;
@@ -113,6 +131,15 @@ function describeApiError(d: ApiErrorDetails): string {
   }
   if (d.attempts && d.attempts > 1) text += ` [after ${d.attempts} attempts]`;
   return redactSecrets(text);
+}
+
+function hostOf(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  try {
+    return new URL(url).host;
+  } catch {
+    return undefined;
+  }
 }
 
 function causeText(cause: unknown): string {

@@ -57,6 +57,14 @@ export type RetryDecision = { retry: true; delayMs: number } | { retry: false };
  * that may hide a performed write (timeout, dropped connection, 5xx) it is not repeated blindly;
  * the caller looks the object up first (see `client.ts`).
  */
+/**
+ * A server that refuses connections is usually down or the URL is wrong: two quick retries (about
+ * 1.5 s in all with the default 1 s step) cover a restart without making a wrong
+ * `mailersend:apiUrl` wait out the whole backoff.
+ */
+export const UNREACHABLE_MAX_ATTEMPTS = 3;
+export const UNREACHABLE_MAX_DELAY_MS = 1_000;
+
 export function decideRetry(
   policy: RetryPolicy,
   error: MailerSendApiError,
@@ -68,7 +76,10 @@ export function decideRetry(
   if (!error.retryable) return { retry: false };
   if (!idempotent && error.outcomeUnknown) return { retry: false };
   if (attempt >= policy.maxAttempts) return { retry: false };
-  const delayMs = retryDelayMs(policy, attempt, error.retryAfterSeconds, random);
+  const unreachable = error.kind === "unreachable";
+  if (unreachable && attempt >= UNREACHABLE_MAX_ATTEMPTS) return { retry: false };
+  const backoff = retryDelayMs(policy, attempt, error.retryAfterSeconds, random);
+  const delayMs = unreachable ? Math.min(backoff, UNREACHABLE_MAX_DELAY_MS) : backoff;
   if (elapsedMs + delayMs > policy.budgetMs) return { retry: false };
   return { retry: true, delayMs };
 }

@@ -8,7 +8,7 @@ import { MailerSendApiError } from "./errors";
 import { gateFor, realClock, type Clock, type GateSettings, type RequestGate } from "./gate";
 import { logLine } from "./log";
 import { registerSecret } from "./redact";
-import { decideRetry, type RetryPolicy } from "./retry";
+import { UNREACHABLE_MAX_ATTEMPTS, decideRetry, type RetryPolicy } from "./retry";
 import { callWithFetch, createSdkModules, type SdkModules, type SdkResponse } from "./sdk";
 
 export interface ApiSettings {
@@ -100,9 +100,13 @@ export class Transport {
           // Everybody waits, not just this request: the limit is per account (docs/mailersend-api.md §2.3).
           this.gate.pauseUntil(this.clock.now() + decision.delayMs);
         }
+        const maxAttempts =
+          error.kind === "unreachable"
+            ? Math.min(UNREACHABLE_MAX_ATTEMPTS, this.settings.retry.maxAttempts)
+            : this.settings.retry.maxAttempts;
         logLine(
           `${spec.method} ${spec.path}: ${retryReason(error)}; retrying in ` +
-            `${(decision.delayMs / 1000).toFixed(1)}s (attempt ${attempt + 1} of ${this.settings.retry.maxAttempts})`,
+            `${(decision.delayMs / 1000).toFixed(1)}s (attempt ${attempt + 1} of ${maxAttempts})`,
         );
         await this.clock.sleep(decision.delayMs);
       }
@@ -151,7 +155,7 @@ export class Transport {
     } catch (raw) {
       const headers = (raw as { headers?: Record<string, string | undefined> } | null)?.headers;
       if (headers) this.observe(headers);
-      throw toApiError(raw, spec.method, spec.path, timedOut);
+      throw toApiError(raw, spec.method, spec.path, timedOut, this.settings.apiUrl);
     } finally {
       clearTimeout(timer);
       release();
@@ -189,6 +193,8 @@ function retryReason(error: MailerSendApiError): string {
       return "timed out";
     case "network":
       return "no answer";
+    case "unreachable":
+      return `cannot connect (${error.unreachableCode ?? "?"})`;
     default:
       return `${error.status}`;
   }

@@ -17,7 +17,19 @@ import { CLIENT_USER_DIFF_TABLE } from "../runtime/client-user.logic";
 import { changedFields, diffByTable, type DiffTable } from "../runtime/diff";
 import { DOMAIN_VERIFICATION_DIFF_TABLE } from "../runtime/domain-verification.logic";
 import { DOMAIN_DIFF_TABLE } from "../runtime/domain.logic";
+import { IDENTITIES_WAIT } from "../runtime/replacements.logic";
 import { SENDER_IDENTITY_DIFF_TABLE } from "../runtime/sender-identity.logic";
+import {
+  bold,
+  because,
+  capitalise,
+  categoryOf,
+  code,
+  escapeMarkdown,
+  clientChanged,
+  render,
+  type Category,
+} from "./plan-markdown";
 import {
   SECRET_PLACEHOLDER,
   UNKNOWN_VALUE,
@@ -74,20 +86,6 @@ export const FINDING_KINDS = [
 
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
-const FINDING_LABELS: Record<FindingKind, string> = {
-  blocker: "⛔ **Blocker**",
-  "domain-delete": "🔴 **Domain deletion**",
-  "domain-replace": "🔴 **Domain replacement**",
-  "token-replace": "🔴 **Token replacement**",
-  "token-delete": "🔴 **Token deletion**",
-  "identity-delete": "🟠 **Identity deletion**",
-  "identity-replace": "🟠 **Identity replacement**",
-  "method-switch": "🟠 **Method switch**",
-  "dns-records": "📝 **DNS records to publish**",
-  "identity-pending": "📝 **Identity confirmation pending**",
-  warning: "⚠️ **Warning**",
-};
-
 /** One thing a reviewer should look at. */
 export interface Finding {
   kind: FindingKind;
@@ -101,6 +99,17 @@ export interface Finding {
   message: string;
   /** Lines shown under the message (the DNS records to publish). */
   details?: string[];
+  /**
+   * After this plan some mail can no longer be sent (at least for a while): the summary's first
+   * section, at its most severe level.
+   */
+  stopsSending: boolean;
+  /** Pending or warned about before this plan, and unchanged by it: folded with the others. */
+  standing: boolean;
+  /** Standing reminders with the same key are shown as one line: `groupText`, then each `groupItem`. */
+  groupKey?: string;
+  groupText?: string;
+  groupItem?: string;
 }
 
 export type SendingMethod = "domain" | "identity";
@@ -161,29 +170,6 @@ export const DEFAULT_TITLE = "MailerSend plan summary";
 // ---------------------------------------------------------------------------------------------
 // Steps
 // ---------------------------------------------------------------------------------------------
-
-type Category = "create" | "update" | "replace" | "delete" | "same";
-
-function categoryOf(op: string): Category | undefined {
-  switch (op) {
-    case "create":
-    case "import":
-      return "create";
-    case "update":
-      return "update";
-    case "replace":
-    case "import-replacement":
-      return "replace";
-    case "delete":
-      return "delete";
-    case "same":
-    case "read":
-    case "refresh":
-      return "same";
-    default:
-      return undefined;
-  }
-}
 
 function resourceKind(type: string): ResourceKind | undefined {
   if (!type.startsWith(RESOURCE_TYPE_PREFIX)) return undefined;
@@ -256,7 +242,13 @@ function labelOf(step: PreviewStep, when: "before" | "after" | "both" = "both"):
   return value ? `${KIND_WORDS[kind]} ${code(value)}` : KIND_WORDS[kind];
 }
 
-/** Which inputs change and whether a replacement deletes first (the provider's own tables). */
+/**
+ * Which inputs change and whether a replacement deletes first. The engine's own mark wins: the old
+ * state of a replacement it will delete first is `pendingReplacement`, which also covers a
+ * resource replaced because something it depends on is replaced delete-first (the engine deletes
+ * such dependents before it, whatever their own diff says). Without the mark (a document from
+ * another Pulumi version), the provider's own tables decide.
+ */
 function analyseChange(step: PreviewStep): { fields: string[]; deleteFirst?: boolean } {
   const kind = resourceKind(step.type);
   const olds = step.old ? { ...step.old.inputs, ...step.old.outputs } : undefined;
@@ -266,7 +258,10 @@ function analyseChange(step: PreviewStep): { fields: string[]; deleteFirst?: boo
   if (kind && olds && news) {
     const table = DIFF_TABLES[kind];
     computed = changedFields(table, olds, news);
-    if (step.op === "replace") deleteFirst = diffByTable(table, olds, news).deleteBeforeReplace;
+    if (step.op === "replace") {
+      deleteFirst =
+        step.old?.pendingReplacement === true || diffByTable(table, olds, news).deleteBeforeReplace;
+    }
   } else if (olds && news) {
     computed = Object.keys(news).filter((k) => JSON.stringify(news[k]) !== JSON.stringify(olds[k]));
   }
@@ -348,6 +343,12 @@ function summariseClient(group: ClientGroup, preview: Preview): ClientSummary {
     after = methodOf(kindsOf(kept)) ?? "unknown";
     // A failed preview stops the program: a client whose children were never declared is unknown.
     if (preview.failed && kept.length === 0) after = "unknown";
+    // Without --show-sames an unchanged client has no step; the decision it logged says its method.
+    const decided = decisionOf(group, preview)?.method;
+    if (after === "unknown" && decided && kept.length === 0 && !group.component) {
+      after = decided;
+      if (before === "unknown" && group.children.length === 0) before = decided;
+    }
   }
   return {
     name: group.name,
@@ -362,19 +363,6 @@ function summariseClient(group: ClientGroup, preview: Preview): ClientSummary {
 // Findings
 // ---------------------------------------------------------------------------------------------
 
-function because(fields: string[]): string {
-  if (fields.length === 0) return "";
-  return ` (${fields.map(code).join(", ")} ${fields.length === 1 ? "changes" : "change"})`;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-function bold(text: string): string {
-  return `**${escapeMarkdown(text)}**`;
-}
-
 interface StepContext {
   step: PreviewStep;
   client?: string;
@@ -382,6 +370,14 @@ interface StepContext {
   /** The client's Domain step, if any (for an identity deletion during a switch). */
   clientDomain?: PreviewStep;
   change: { fields: string[]; deleteFirst?: boolean };
+  /** The replaced-delete-first resource this one depends on, if that is why it goes first. */
+  deletedFirstFor?: PreviewStep;
+  /** The resources replaced delete-first because they depend on this one. */
+  dependents: PreviewStep[];
+  /** The client's Domain is verified and kept by this plan. */
+  clientDomainVerified: boolean;
+  /** A domain this resource depends on that the plan creates or replaces (so not verified yet). */
+  newDomain?: PreviewStep;
 }
 
 function dnsRecordLines(records: unknown): string[] {
@@ -399,6 +395,14 @@ function dnsRecordLines(records: unknown): string[] {
   });
 }
 
+/** "the API token `x` (`acme-shop-token`) and the domain verification (`acme-shop-verification`)" */
+function listOf(steps: PreviewStep[]): string {
+  const items = steps.map((s) => `the ${labelOf(s, "before")} (${code(s.name)})`);
+  return items.length <= 1
+    ? (items[0] ?? "")
+    : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
 function stepFindings(ctx: StepContext): Finding[] {
   const { step, client, change } = ctx;
   const kind = resourceKind(step.type);
@@ -411,6 +415,7 @@ function stepFindings(ctx: StepContext): Finding[] {
   const forClient = client ? ` (${bold(client)})` : "";
   const adopt = valueOf(step, "adopt") === true;
   const findings: Finding[] = [];
+  const flags = (stopsSending: boolean, standing = false) => ({ stopsSending, standing });
 
   if (kind === "Domain") {
     const name = shown(valueOf(step, "name")) ?? step.name;
@@ -418,6 +423,7 @@ function stepFindings(ctx: StepContext): Finding[] {
       findings.push({
         kind: "domain-delete",
         ...about,
+        ...flags(true),
         message:
           `${whose} is deleted: mail can no longer be sent from ${code(name)}, a new domain ` +
           `would need its DNS records published again, and the sending reputation history ` +
@@ -425,20 +431,37 @@ function stepFindings(ctx: StepContext): Finding[] {
       });
     } else if (category === "replace") {
       const before = shown(valueBefore(step, "name")) ?? name;
+      const bound =
+        ctx.dependents.length > 0
+          ? ` Pulumi first deletes what is bound to it, ${listOf(ctx.dependents)}, then the ` +
+            `domain; it creates them all again after the new domain` +
+            (ctx.dependents.some((d) => resourceKind(d.type) === "ApiToken")
+              ? ": the old token is refused from the start of `pulumi up`, and the new token is a new value."
+              : ".") +
+            (ctx.dependents.some((d) => resourceKind(d.type) === "SenderIdentity")
+              ? ` ${IDENTITIES_WAIT}`
+              : "")
+          : "";
       const how = change.deleteFirst
         ? `is deleted, then created again${because(change.fields)}: no mail can be sent from ` +
-          `${code(name)} until the new domain's DNS records are published and it is verified ` +
-          `again, and its sending reputation history starts over.`
+          `${code(name)} from the start of \`pulumi up\` until the new domain's DNS records are ` +
+          `published and it is verified again, and its sending reputation history starts over.${bound}`
         : `is replaced by ${before === name ? "a new domain" : `the domain ${code(name)}`}` +
-          `${because(change.fields)}, created before the old one is deleted: the new domain's ` +
-          `DNS records must be published and the domain verified, and it starts without the ` +
-          `old domain's sending reputation history.`;
-      findings.push({ kind: "domain-replace", ...about, message: `${whose} ${how}` });
+          `${because(change.fields)}, created before the old one is deleted at the end of ` +
+          `\`pulumi up\`: the new domain cannot send until its DNS records are published and it ` +
+          `is verified, and it starts without the old domain's sending reputation history.`;
+      findings.push({
+        kind: "domain-replace",
+        ...about,
+        ...flags(true),
+        message: `${whose} ${how}`,
+      });
     }
     if (!adopt && (category === "create" || category === "replace")) {
       findings.push({
         kind: "dns-records",
         ...about,
+        ...flags(false),
         message:
           `Publish the DNS records of the ${category === "create" ? "new" : "replaced"} domain ` +
           `${code(name)}${forClient} once \`pulumi up\` has created it (MailerSend issues them ` +
@@ -452,10 +475,16 @@ function stepFindings(ctx: StepContext): Finding[] {
       findings.push({
         kind: "dns-records",
         ...about,
+        ...flags(false, true),
         message:
           `The domain ${code(name)}${forClient} is not verified yet: publish its ` +
           `${records.length > 0 ? `${records.length} ` : ""}DNS records, then verify it.`,
         ...(records.length > 0 ? { details: records } : {}),
+        groupKey: "dns-records|standing",
+        groupText:
+          "Not verified yet: publish their DNS records (each Client's `dnsRecords` output), then " +
+          "verify them:",
+        groupItem: `${code(name)}${forClient}`,
       });
     }
   } else if (kind === "SenderIdentity") {
@@ -471,29 +500,43 @@ function stepFindings(ctx: StepContext): Finding[] {
       findings.push({
         kind: "identity-delete",
         ...about,
+        ...flags(!ctx.clientDomainVerified),
         message:
-          `${whose} is deleted: mail can no longer be sent from ${code(email)} through the ` +
-          `agency's domain` +
+          `${whose} is deleted at the end of \`pulumi up\`: mail can no longer be sent from ` +
+          `${code(email)} through the agency's domain` +
           (domainPending
             ? `, and the client's new domain is not verified yet, so nothing can be sent from ` +
               `${code(email)} until it is (\`keepIdentitiesUntilVerified\` keeps the identity ` +
               `meanwhile).`
-            : "."),
+            : ctx.clientDomainVerified
+              ? `; the client's verified domain sends for it.`
+              : "."),
       });
     } else if (category === "replace") {
+      const why = ctx.deletedFirstFor
+        ? `, before ${listOf([ctx.deletedFirstFor])}, which is replaced deleting the old one first`
+        : "";
       findings.push({
         kind: "identity-replace",
         ...about,
+        ...flags(true),
         message:
           `${whose} is ${change.deleteFirst ? "deleted, then created again" : "replaced"}` +
-          `${because(change.fields)}: ${code(email)} cannot send until its owner confirms the ` +
-          `new identity.`,
+          `${because(change.fields)}${why}: ${code(email)} cannot send from then until its owner ` +
+          `confirms the new identity.` +
+          (ctx.newDomain
+            ? ` Its domain ${code(shown(valueOf(ctx.newDomain, "name")) ?? ctx.newDomain.name)} is ` +
+              `new in this plan and not verified yet, and MailerSend refuses an identity on an ` +
+              `unverified domain: \`pulumi up\` fails when it creates the identity again; verify ` +
+              `the domain, then run \`pulumi up\` again.`
+            : ""),
       });
     }
     if (!adopt && (category === "create" || category === "replace")) {
       findings.push({
         kind: "identity-pending",
         ...about,
+        ...flags(false),
         message:
           `MailerSend emails a confirmation link to ${code(email)}${forClient} when ` +
           `\`pulumi up\` creates the identity: the address cannot send until its owner clicks it.`,
@@ -505,26 +548,41 @@ function stepFindings(ctx: StepContext): Finding[] {
       findings.push({
         kind: "identity-pending",
         ...about,
+        ...flags(false, true),
         message:
           `${code(email)}${forClient} is not confirmed yet: it cannot send until its owner ` +
           `clicks the link MailerSend emailed to it.`,
+        groupKey: "identity-pending|standing",
+        groupText:
+          "Not confirmed yet: each cannot send until its owner clicks the link MailerSend " +
+          "emailed to it:",
+        groupItem: `${code(email)}${forClient}`,
       });
     }
   } else if (kind === "ApiToken") {
+    const user = client ? bold(client) : "whoever uses it";
+    const output = `the ${client ? "Client's" : "ApiToken's"} \`token\` output`;
     if (category === "replace") {
       findings.push({
         kind: "token-replace",
         ...about,
-        message:
-          `${whose} is replaced${because(change.fields)}: \`pulumi up\` issues a new token, then ` +
-          `deletes the old one, so ${client ? bold(client) : "whoever uses it"} must switch to ` +
-          `the new token (the ${client ? "Client's" : "ApiToken's"} \`token\` output); anything ` +
-          `still using the old token is refused.`,
+        ...flags(true),
+        message: change.deleteFirst
+          ? `${whose} is deleted at the start of \`pulumi up\`${because(change.fields)}` +
+            (ctx.deletedFirstFor
+              ? `, before ${listOf([ctx.deletedFirstFor])}, which is replaced deleting the old one first`
+              : "") +
+            `, and a new token is issued later in the same \`up\`: anything using the old token ` +
+            `is refused from the start, and ${user} must switch to the new token (${output}).`
+          : `${whose} is replaced${because(change.fields)}: \`pulumi up\` issues a new token ` +
+            `first and deletes the old one at its end, so ${user} must switch to the new token ` +
+            `(${output}); anything still using the old token is refused from then on.`,
       });
     } else if (category === "delete") {
       findings.push({
         kind: "token-delete",
         ...about,
+        ...flags(true),
         message: `${whose} is deleted: anything still sending with it is refused.`,
       });
     }
@@ -564,7 +622,11 @@ function errorText(message: string): string {
     .trim();
 }
 
-function diagnosticFindings(preview: Preview): Finding[] {
+/** The first words of the error a program fails with after its components reported theirs (provider/component/failures.ts). */
+const FAILURE_SUMMARY_PREFIX = "The program stopped:";
+
+/** Blockers and warnings from the preview's diagnostics; `unchanged` are the clients the plan leaves alone. */
+function diagnosticFindings(preview: Preview, unchanged: ReadonlySet<string>): Finding[] {
   const findings: Finding[] = [];
   const seen = new Set<string>();
   const add = (finding: Finding) => {
@@ -581,6 +643,8 @@ function diagnosticFindings(preview: Preview): Finding[] {
         : undefined;
     if (diagnostic.severity === "error") {
       const text = errorText(diagnostic.message);
+      // Says only that the failures above stopped the program: they are the blockers.
+      if (text.startsWith(FAILURE_SUMMARY_PREFIX)) continue;
       const header = BLOCKER_HEADERS.map((h) => ({ h, match: h.pattern.exec(text) })).find(
         (m) => m.match !== null,
       );
@@ -591,6 +655,8 @@ function diagnosticFindings(preview: Preview): Finding[] {
         for (const [, itemCode, itemText] of items) {
           add({
             kind: "blocker",
+            stopsSending: false,
+            standing: false,
             ...(client ? { client } : { resource: header.match[1] }),
             ...(itemCode ? { code: itemCode } : {}),
             message: capitalise(
@@ -601,6 +667,8 @@ function diagnosticFindings(preview: Preview): Finding[] {
       } else {
         add({
           kind: "blocker",
+          stopsSending: false,
+          standing: false,
           ...(urnClient ? { client: urnClient } : {}),
           message:
             `The preview failed${urnClient ? ` at ${bold(urnClient)}` : ""}: ` +
@@ -621,172 +689,105 @@ function diagnosticFindings(preview: Preview): Finding[] {
               typeof (w as { code?: unknown }).code === "string",
           )
         : undefined;
+      // A client the plan leaves alone warned the same at the last update: a standing reminder.
+      const standing = urnClient !== undefined && unchanged.has(urnClient);
       add({
         kind: "warning",
+        stopsSending: false,
+        standing,
         ...(urnClient ? { client: urnClient } : {}),
         ...(match ? { code: match.code } : {}),
         message: `${urnClient ? `${bold(urnClient)}: ` : ""}${escapeMarkdown(text)}`,
+        ...(standing
+          ? {
+              groupKey: `warning|${text}`,
+              groupText: `${escapeMarkdown(text)} Clients:`,
+              groupItem: bold(urnClient),
+            }
+          : {}),
       });
     }
   }
   return findings;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Markdown
-// ---------------------------------------------------------------------------------------------
+/** The decision line a Client logs at preview (provider/component/client.ts `decisionLine`). */
+const DECISION_LINE = /^decision: (domain|identity) \(([^)]*)\); (.*)$/;
 
-/** An inline code span that survives backticks in the value. */
-function code(value: string): string {
-  const text = value.replace(/\s*\n\s*/g, " ");
-  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = "`".repeat(longest + 1);
-  const pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
-  return `${fence}${pad}${text}${pad}${fence}`;
+function codesOf(notes: unknown): string[] {
+  return Array.isArray(notes)
+    ? notes
+        .map((n) =>
+          typeof n === "object" && n !== null ? (n as { code?: unknown }).code : undefined,
+        )
+        .filter((c): c is string => typeof c === "string")
+    : [];
 }
 
-/** Text that Markdown shows as written (no emphasis, links or HTML from the value). */
-function escapeMarkdown(text: string): string {
-  return text.replace(/([\\*_[\]<>|])/g, "\\$1");
-}
-
-function cell(text: string): string {
-  // Pipes end a table cell, even in a code span: escape those escapeMarkdown left alone.
-  return text.replace(/(?<!\\)\|/g, "\\|").replace(/\n/g, " ");
-}
-
-const METHOD_WORDS: Record<SendingMethod, string> = { domain: "domain", identity: "identity" };
-
-function methodCell(client: ClientSummary): [string, string] {
-  const { before, after } = client;
-  if (before === "new") {
-    return [
-      isMethod(after) ? `${METHOD_WORDS[after]} (new client)` : "? (new client)",
-      "new client",
-    ];
-  }
-  if (after === "removed") {
-    return [isMethod(before) ? `${METHOD_WORDS[before]} (removed)` : "? (removed)", "removed"];
-  }
-  if (client.switches) return [`${before} → ${after}`, "**yes**"];
-  if (isMethod(before) && isMethod(after)) return [after, "no"];
-  const b = isMethod(before) ? before : "?";
-  const a = isMethod(after) ? after : "?";
-  return [b === a ? a : `${b} → ${a}`, "?"];
-}
-
-function countsLine(resources: ResourceChange[], preview: Preview): string {
-  const count = (category: Category) =>
-    resources.filter((r) => categoryOf(r.op) === category).length;
-  const parts = [
-    [count("create"), "to create"],
-    [count("update"), "to update"],
-    [count("replace"), "to replace"],
-    [count("delete"), "to delete"],
-  ]
-    .filter(([n]) => (n as number) > 0)
-    .map(([n, words]) => `${n} ${words}`);
-  if (!preview.samesOmitted && (count("same") > 0 || parts.length === 0)) {
-    parts.push(`${count("same")} unchanged`);
-  }
-  return parts.length > 0 ? parts.join(" · ") : "no changes";
-}
-
-const OP_WORDS: Record<string, string> = {
-  create: "create",
-  update: "update",
-  replace: "replace",
-  delete: "delete",
-  same: "no change",
-};
-
-function opCell(resource: ResourceChange): string {
-  const word = OP_WORDS[resource.op] ?? resource.op;
-  if (resource.op !== "replace" || resource.deleteFirst === undefined) return word;
-  return resource.deleteFirst ? "replace (delete first)" : "replace (create first)";
-}
-
-function render(
+/**
+ * Why a client's method switches: the decision codes before (its recorded `reasons`) and after (the
+ * decision line it logged in this preview), and the attributes whose values moved (its recorded
+ * `decisionInputs` against the line's).
+ */
+/** The decision line the client logged in this preview, parsed. */
+function decisionOf(
+  group: ClientGroup,
   preview: Preview,
-  options: PlanSummaryOptions,
-  findings: Finding[],
-  clients: ClientSummary[],
-  resources: ResourceChange[],
-): string {
-  const out: string[] = [];
-  out.push(`## ${escapeMarkdown(options.title ?? DEFAULT_TITLE)}`, "");
-  const where =
-    preview.project || preview.stack
-      ? `Stack ${code(preview.stack ?? "?")} of project ${code(preview.project ?? "?")}: `
+): { method: SendingMethod; codes: string[]; attributes: Record<string, string> } | undefined {
+  const line = preview.diagnostics
+    .filter((d) => d.urn === group.urn && d.severity.startsWith("info"))
+    .map((d) => DECISION_LINE.exec(d.message.trim()))
+    .find((m) => m !== null);
+  if (!line) return undefined;
+  const attributes = Object.fromEntries(
+    line[3].split(", ").map((pair) => {
+      const at = pair.indexOf("=");
+      return [pair.slice(0, at), pair.slice(at + 1)];
+    }),
+  );
+  return {
+    method: line[1] as SendingMethod,
+    codes: line[2].split(", ").filter(Boolean),
+    attributes,
+  };
+}
+
+function switchReason(group: ClientGroup, preview: Preview): string {
+  const decision = decisionOf(group, preview);
+  if (!group.component) {
+    return decision
+      ? ` Why: the decision is now ${decision.codes.map(code).join(", ")} (${decision.method}); ` +
+          "the previous one is not in this preview (run `pulumi preview` with `--show-sames`)."
       : "";
-  out.push(`${where}${countsLine(resources, preview)}.`, "");
-  if (preview.failed) {
-    out.push(
-      "> **The preview failed**, so `pulumi up` would stop before changing anything. The " +
-        "resources below are only those the program declared before the failure.",
-      "",
+  }
+  const oldOutputs = group.component.old?.outputs ?? {};
+  const oldCodes = codesOf(oldOutputs.reasons);
+  const codes = (list: string[]) => list.map(code).join(", ");
+  const parts: string[] = [];
+  if (decision) {
+    parts.push(
+      `the decision was ${oldCodes.length > 0 ? codes(oldCodes) : "not recorded"}, now ` +
+        `${codes(decision.codes)} (${decision.method})`,
+    );
+    const before = oldOutputs.decisionInputs;
+    const after = decision.attributes;
+    if (typeof before === "object" && before !== null) {
+      const moved = Object.entries(after)
+        .filter(([key, value]) => (before as Record<string, unknown>)[key] !== value)
+        .map(
+          ([key, value]) =>
+            `${code(key)} ${String((before as Record<string, unknown>)[key] ?? "unset")} → ${value}`,
+        );
+      if (moved.length > 0) parts.push(`moved: ${moved.join(", ")}`);
+    } else {
+      parts.push("the attributes of the last decision were not recorded (an older release)");
+    }
+  } else if (oldCodes.length > 0) {
+    parts.push(
+      `the decision was ${codes(oldCodes)}; the new one is in the Client's \`reasons\` output after \`pulumi up\``,
     );
   }
-  if (preview.samesOmitted) {
-    out.push(
-      "> Unchanged resources are not in this preview (`pulumi preview --json` without " +
-        "`--show-sames`): unchanged clients are missing and a `?` method could not be inferred.",
-      "",
-    );
-  }
-
-  out.push("### Needs attention", "");
-  if (findings.length === 0) {
-    out.push(
-      "Nothing: no blockers, deletions, replacements, method switches or pending steps.",
-      "",
-    );
-  } else {
-    for (const finding of findings) {
-      out.push(`- ${FINDING_LABELS[finding.kind]} — ${finding.message}`);
-      for (const detail of finding.details ?? []) out.push(`  - ${detail}`);
-    }
-    out.push("");
-  }
-
-  if (clients.length > 0) {
-    out.push("### Clients", "");
-    out.push("| Client | Method | Method changes | Creates | Updates | Replaces | Deletes |");
-    out.push("| --- | --- | --- | ---: | ---: | ---: | ---: |");
-    for (const client of clients) {
-      const [method, switches] = methodCell(client);
-      const c = client.changes;
-      out.push(
-        `| ${cell(escapeMarkdown(client.name))} | ${cell(method)} | ${switches} | ${c.create} | ${c.update} | ${c.replace} | ${c.delete} |`,
-      );
-    }
-    out.push("");
-  }
-
-  const outside = resources.filter((r) => r.client === undefined);
-  if (outside.length > 0) {
-    out.push("### Outside any client", "");
-    for (const resource of outside) {
-      out.push(
-        `- ${code(resource.name)}: ${resource.label}: ${opCell(resource)}${because(resource.op === "same" ? [] : resource.fields)}`,
-      );
-    }
-    out.push("");
-  }
-
-  const changed = resources.filter((r) => categoryOf(r.op) !== "same");
-  if (changed.length > 0) {
-    out.push(`<details><summary>Every change (${changed.length})</summary>`, "");
-    out.push("| Client | Resource | What | Change | Inputs changing |");
-    out.push("| --- | --- | --- | --- | --- |");
-    for (const resource of changed) {
-      out.push(
-        `| ${cell(resource.client ? escapeMarkdown(resource.client) : "—")} | ${cell(code(resource.name))} | ${cell(resource.label)} | ${opCell(resource)} | ${cell(resource.fields.map(code).join(", ") || "—")} |`,
-      );
-    }
-    out.push("", "</details>", "");
-  }
-  return `${out.join("\n").trimEnd()}\n`;
+  return parts.length > 0 ? ` Why: ${parts.join("; ")}.` : "";
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -848,6 +849,17 @@ export function summarisePlan(
   const clientSummaries = new Map<string, ClientSummary>();
   for (const g of groups.values()) clientSummaries.set(g.urn, summariseClient(g, parsed));
 
+  // Delete-first replacements, and who depends on each (the engine deletes those first too).
+  const changes = new Map<string, { fields: string[]; deleteFirst?: boolean }>();
+  for (const step of parsed.steps) {
+    if (categoryOf(step.op) !== "same") changes.set(step.urn, analyseChange(step));
+  }
+  const dependenciesOf = (step: PreviewStep) => [
+    ...new Set([...(step.old?.dependencies ?? []), ...(step.new?.dependencies ?? [])]),
+  ];
+  const deletedFirst = (step: PreviewStep) =>
+    step.op === "replace" && changes.get(step.urn)?.deleteFirst === true;
+
   const findings: Finding[] = [];
   for (const step of parsed.steps) {
     if (
@@ -860,8 +872,7 @@ export function summarisePlan(
     }
     const clientUrn = clientOfStep.get(step.urn);
     const client = clientUrn ? urnName(clientUrn) : undefined;
-    const change =
-      categoryOf(step.op) === "same" ? { fields: [] as string[] } : analyseChange(step);
+    const change = changes.get(step.urn) ?? { fields: [] as string[] };
     resources.push({
       ...(client ? { client } : {}),
       name: step.name,
@@ -872,13 +883,54 @@ export function summarisePlan(
       ...(change.deleteFirst === undefined ? {} : { deleteFirst: change.deleteFirst }),
     });
     const siblings = clientUrn ? groups.get(clientUrn)!.children : [];
+    const clientDomain = siblings.find((s) => resourceKind(s.type) === "Domain");
+    const ownRule = (() => {
+      const kind = resourceKind(step.type);
+      if (!kind || !step.old || !step.new) return undefined;
+      const olds = { ...step.old.inputs, ...step.old.outputs };
+      return diffByTable(DIFF_TABLES[kind], olds, withoutProvider(step.new.inputs))
+        .deleteBeforeReplace;
+    })();
+    // Deleted first although its own rule creates first: a dependency is replaced delete-first.
+    const deletedFirstFor =
+      deletedFirst(step) && ownRule === false
+        ? dependenciesOf(step)
+            .map((urn) => stepsByUrn.get(urn))
+            .find((s): s is PreviewStep => s !== undefined && deletedFirst(s))
+        : undefined;
+    const dependents = deletedFirst(step)
+      ? parsed.steps
+          .filter(
+            (other) =>
+              other.urn !== step.urn &&
+              deletedFirst(other) &&
+              dependenciesOf(other).includes(step.urn),
+          )
+          // By name: the engine's order of the steps varies from run to run.
+          .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+      : [];
+    const newDomain = dependenciesOf(step)
+      .map((urn) => stepsByUrn.get(urn))
+      .find(
+        (s): s is PreviewStep =>
+          s !== undefined &&
+          resourceKind(s.type) === "Domain" &&
+          (categoryOf(s.op) === "create" || categoryOf(s.op) === "replace"),
+      );
     findings.push(
       ...stepFindings({
         step,
         client,
+        ...(newDomain ? { newDomain } : {}),
         clientSummary: clientUrn ? clientSummaries.get(clientUrn) : undefined,
-        clientDomain: siblings.find((s) => resourceKind(s.type) === "Domain"),
+        clientDomain,
         change,
+        ...(deletedFirstFor ? { deletedFirstFor } : {}),
+        dependents,
+        clientDomainVerified:
+          clientDomain !== undefined &&
+          (categoryOf(clientDomain.op) === "same" || categoryOf(clientDomain.op) === "update") &&
+          clientDomain.old?.outputs.verified === true,
       }),
     );
   }
@@ -886,24 +938,28 @@ export function summarisePlan(
   const clients = [...clientSummaries.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
   for (const client of clients) {
     if (!client.switches) continue;
-    const domainStep = [...groups.values()]
-      .find((g) => g.name === client.name)
-      ?.children.find((s) => resourceKind(s.type) === "Domain");
+    const clientGroup = [...groups.values()].find((g) => g.name === client.name);
+    const domainStep = clientGroup?.children.find((s) => resourceKind(s.type) === "Domain");
     const domain = domainStep ? shown(valueOf(domainStep, "name")) : undefined;
+    const why = clientGroup ? switchReason(clientGroup, parsed) : "";
     findings.push({
       kind: "method-switch",
       client: client.name,
+      stopsSending: false,
+      standing: false,
       message:
-        client.after === "domain"
+        (client.after === "domain"
           ? `**${escapeMarkdown(client.name)}** switches from sender identities on the agency's ` +
             `domain to its own domain${domain ? ` ${code(domain)}` : ""}: its mail is authenticated ` +
             `(SPF, DKIM) once the domain's DNS records are published and verified.`
           : `**${escapeMarkdown(client.name)}** switches from its own domain${domain ? ` ${code(domain)}` : ""} ` +
             `to sender identities on the agency's domain: its mail is no longer aligned with its ` +
-            `own domain, and its bounces and complaints now count against the agency's domain.`,
+            `own domain, and its bounces and complaints now count against the agency's domain.`) +
+        why,
     });
   }
-  findings.push(...diagnosticFindings(parsed));
+  const unchanged = new Set(clients.filter((c) => !clientChanged(c)).map((c) => c.name));
+  findings.push(...diagnosticFindings(parsed, unchanged));
   findings.sort(compareFindings);
 
   resources.sort((a, b) => {
@@ -914,7 +970,10 @@ export function summarisePlan(
   });
 
   const secrets = secretValuesOf(parsed);
-  const markdown = scrubText(render(parsed, options, findings, clients, resources), secrets);
+  const markdown = scrubText(
+    render(parsed, options.title ?? DEFAULT_TITLE, findings, clients, resources),
+    secrets,
+  );
   const scrub = (text: string) => scrubText(text, secrets);
   return {
     markdown,

@@ -49,6 +49,14 @@ export interface PreviewState {
   parent?: string;
   inputs: Record<string, unknown>;
   outputs: Record<string, unknown>;
+  /**
+   * The engine deletes this (old) object before creating its replacement: set on the old state of
+   * a delete-first replacement, whether the resource's own diff asked for it or the engine
+   * replaces it because something it depends on is replaced delete-first.
+   */
+  pendingReplacement?: boolean;
+  /** The URNs this resource's inputs come from (`propertyDependencies` and `dependencies`). */
+  dependencies: string[];
 }
 
 export interface PreviewStep {
@@ -234,6 +242,13 @@ function parseState(value: unknown): PreviewState | undefined {
     parent: typeof state.parent === "string" && state.parent ? state.parent : undefined,
     inputs: asRecord(state.inputs) ?? {},
     outputs: asRecord(state.outputs) ?? {},
+    ...(state.pendingReplacement === true ? { pendingReplacement: true } : {}),
+    dependencies: [
+      ...new Set([
+        ...asStrings(state.dependencies),
+        ...Object.values(asRecord(state.propertyDependencies) ?? {}).flatMap(asStrings),
+      ]),
+    ],
   };
 }
 
@@ -322,6 +337,7 @@ export function parsePreview(json: unknown, source = "the input"): Preview {
       seen.op = "replace";
       seen.old ??= step.old;
       seen.new ??= step.new;
+      if (step.old?.pendingReplacement && seen.old) seen.old.pendingReplacement = true;
       seen.diffReasons = [...new Set([...seen.diffReasons, ...step.diffReasons])];
       seen.replaceReasons = [...new Set([...seen.replaceReasons, ...step.replaceReasons])];
       seen.detailedDiff = [...new Set([...seen.detailedDiff, ...step.detailedDiff])];

@@ -50,6 +50,7 @@ export class Agency extends pulumi.ComponentResource {
         `Agency ${name} has invalid arguments:\n` +
           problems.map((p) => `  - ${p.property}: ${p.reason}`).join("\n"),
         this,
+        true, // the message says it all: no stack trace into the package's sources
       );
     }
     const entries = Object.entries(args.clients);
@@ -103,6 +104,7 @@ export class Agency extends pulumi.ComponentResource {
         `Agency ${name}: two clients would create the same MailerSend object:\n` +
           clashes.map((clash) => `  - ${clash}`).join("\n"),
         this,
+        true, // the message says it all: no stack trace into the package's sources
       );
     }
     const check = checkPlanLimits(
@@ -115,6 +117,7 @@ export class Agency extends pulumi.ComponentResource {
         `Agency ${name}: the clients do not fit the MailerSend plan:\n` +
           check.errors.map((e) => `  - [${e.code}] ${e.message}`).join("\n"),
         this,
+        true, // the message says it all: no stack trace into the package's sources
       );
     }
     const methods: Record<string, SendingMethod> = {};

@@ -20,6 +20,7 @@ import {
   type SendingMethod,
 } from "./decide";
 import { lookupDmarcPolicy } from "./dmarc";
+import { reportComponentFailure } from "./failures";
 
 export type { ClientDecisionArgs, ClientUserSpec } from "./client.logic";
 
@@ -87,6 +88,8 @@ export class Client extends pulumi.ComponentResource {
   declare readonly reportingTag: pulumi.Output<string | undefined>;
   /** What needs a human: DNS to publish, confirmation emails to click, invites to accept. */
   declare readonly actions: pulumi.Output<string[]>;
+  /** The attributes the decision was made from (what plan-summary compares on a method switch). */
+  declare readonly decisionInputs: pulumi.Output<Record<string, string>>;
 
   /** The children, for wiring (e.g. a DNS provider's records from `domain.dnsRecords`). */
   domain?: Domain;
@@ -108,37 +111,39 @@ export class Client extends pulumi.ComponentResource {
       ...args,
       hasAgencyDomain: args.agencyDomainId !== undefined,
     });
-    if (problems.length > 0) throw new pulumi.ResourceError(problemsText(name, problems), this);
-
-    const built =
-      args.dmarcPolicy === "auto"
-        ? lookupDmarcPolicy(args.domain.trim().toLowerCase(), args.dmarcLookup).then((lookup) => {
-            if (lookup.warning) pulumi.log.warn(`${name}: ${lookup.warning}`, this);
-            return this.build(name, args, lookup.policy);
-          })
-        : this.build(name, args, args.dmarcPolicy ?? "unknown");
-    const value = <T>(pick: (b: Built) => T) => pulumi.output(Promise.resolve(built).then(pick));
+    const built: Built | undefined | Promise<Built | undefined> =
+      problems.length > 0
+        ? this.fail(name, problemsText(name, problems))
+        : args.dmarcPolicy === "auto"
+          ? lookupDmarcPolicy(args.domain.trim().toLowerCase(), args.dmarcLookup).then((lookup) => {
+              if (lookup.warning) pulumi.log.warn(`${name}: ${lookup.warning}`, this);
+              return this.build(name, args, lookup.policy);
+            })
+          : this.build(name, args, args.dmarcPolicy ?? "unknown");
+    // A failed client's outputs are empty (the program fails once every client is checked, see
+    // failures.ts); lists stay lists, so a program's `apply` over them does not crash meanwhile.
+    const value = <T>(pick: (b: Built) => T, failed?: T) =>
+      pulumi.output(Promise.resolve(built).then((b) => (b === undefined ? failed : pick(b))));
     this.method = value((b) => b.decision.method) as pulumi.Output<SendingMethod>;
-    this.reasons = value((b) => b.decision.reasons) as pulumi.Output<DecisionNote[]>;
-    this.warnings = value((b) => b.decision.warnings) as pulumi.Output<DecisionNote[]>;
-    this.notes = value((b) => b.decision.notes) as pulumi.Output<DecisionNote[]>;
+    this.reasons = value((b) => b.decision.reasons, []) as pulumi.Output<DecisionNote[]>;
+    this.warnings = value((b) => b.decision.warnings, []) as pulumi.Output<DecisionNote[]>;
+    this.notes = value((b) => b.decision.notes, []) as pulumi.Output<DecisionNote[]>;
     this.dmarcPolicy = value((b) => b.dmarcPolicy) as pulumi.Output<DmarcPolicy>;
     this.fromAddresses = pulumi.output(
       (args.fromAddresses ?? []).map((a) => a.trim().toLowerCase()),
     );
     this.reportingTag = value((b) => b.plan.reportingTag) as pulumi.Output<string | undefined>;
-    this.domainId = pulumi.output(Promise.resolve(built).then((b) => b.domainId)) as pulumi.Output<
-      string | undefined
+    this.domainId = value((b) => b.domainId) as pulumi.Output<string | undefined>;
+    this.dnsRecords = value((b) => b.dnsRecords, pulumi.output([] as DnsRecord[])) as pulumi.Output<
+      DnsRecord[]
     >;
-    this.dnsRecords = pulumi.output(
-      Promise.resolve(built).then((b) => b.dnsRecords),
-    ) as pulumi.Output<DnsRecord[]>;
-    this.token = pulumi.secret(
-      pulumi.output(Promise.resolve(built).then((b) => b.token)),
-    ) as pulumi.Output<string | undefined>;
-    this.hasToken = value((b) => b.plan.token !== undefined) as pulumi.Output<boolean>;
-    this.actions = pulumi.output(Promise.resolve(built).then((b) => b.actions)) as pulumi.Output<
+    this.token = pulumi.secret(value((b) => b.token)) as pulumi.Output<string | undefined>;
+    this.hasToken = value((b) => b.plan.token !== undefined, false) as pulumi.Output<boolean>;
+    this.actions = value((b) => b.actions, pulumi.output([] as string[])) as pulumi.Output<
       string[]
+    >;
+    this.decisionInputs = value((b) => decisionAttributes(args, b.dmarcPolicy)) as pulumi.Output<
+      Record<string, string>
     >;
     this.registerOutputs({
       method: this.method,
@@ -153,25 +158,37 @@ export class Client extends pulumi.ComponentResource {
       fromAddresses: this.fromAddresses,
       reportingTag: this.reportingTag,
       actions: this.actions,
+      decisionInputs: this.decisionInputs,
     });
   }
 
+  /** Reports why the client cannot be set up (with every other failing client); creates nothing. */
+  private fail(name: string, text: string): undefined {
+    reportComponentFailure(`Client ${name}`, text, this);
+    return undefined;
+  }
+
   /** Decides, checks and creates the children. Runs synchronously unless DMARC was looked up. */
-  private build(name: string, args: ClientArgs, dmarcPolicy: DmarcPolicy): Built {
+  private build(name: string, args: ClientArgs, dmarcPolicy: DmarcPolicy): Built | undefined {
     const decision = decideClient(args, dmarcPolicy);
     for (const warning of decision.warnings) pulumi.log.warn(`${name}: ${warning.message}`, this);
     if (decision.blockers.length > 0) {
-      throw new pulumi.ResourceError(
+      return this.fail(
+        name,
         `Client ${name} cannot be set up:\n` +
           decision.blockers.map((b) => `  - [${b.code}] ${b.message}`).join("\n"),
-        this,
       );
     }
     const input = { ...args, hasAgencyDomain: args.agencyDomainId !== undefined, dmarcPolicy };
     const problems = checkArgsForMethod(input, decision.method);
-    if (problems.length > 0) throw new pulumi.ResourceError(problemsText(name, problems), this);
+    if (problems.length > 0) return this.fail(name, problemsText(name, problems));
     const plan = planClient(name, input, decision);
     for (const warning of plan.extraWarnings) pulumi.log.warn(warning, this);
+    // A preview's new component state has no outputs: this line is how plan-summary learns the new
+    // decision of a client whose method switches (the old one is in the recorded outputs).
+    if (pulumi.runtime.isDryRun()) {
+      void pulumi.log.info(decisionLine(decision, decisionAttributes(args, dmarcPolicy)), this);
+    }
     return { decision, dmarcPolicy, plan, ...this.createChildren(name, args, plan) };
   }
 
@@ -291,6 +308,35 @@ interface Built {
   dnsRecords: pulumi.Output<DnsRecord[]>;
   token: pulumi.Output<string> | undefined;
   actions: pulumi.Output<string[]>;
+}
+
+/** The decision's attributes as text, by name (unset ones read `unset`). */
+export function decisionAttributes(
+  args: ClientArgs,
+  dmarcPolicy: DmarcPolicy,
+): Record<string, string> {
+  const text = (value: unknown) => (value === undefined ? "unset" : String(value));
+  return {
+    monthlyVolume: text(args.monthlyVolume),
+    dnsAccess: text(args.dnsAccess),
+    dataIsolation: text(args.dataIsolation),
+    clientAccess: text(args.clientAccess),
+    domainReputation: text(args.domainReputation),
+    dmarcPolicy: text(dmarcPolicy),
+    strictDmarcPlanned: text(args.strictDmarcPlanned),
+    domainVerified: text(args.domainVerified),
+    method: text(args.method),
+  };
+}
+
+/** `decision: domain (high-volume, dns-access); monthlyVolume=5000, dnsAccess=true, ...` */
+export function decisionLine(decision: Decision, attributes: Record<string, string>): string {
+  return (
+    `decision: ${decision.method} (${decision.reasons.map((r) => r.code).join(", ")}); ` +
+    Object.entries(attributes)
+      .map(([key, value]) => `${key}=${value}`)
+      .join(", ")
+  );
 }
 
 /** The decision for a client's arguments (the component's own call to `decideSendingMethod`). */

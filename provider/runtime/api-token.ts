@@ -21,6 +21,7 @@ import {
   toApiStatus,
   type ApiTokenOutputs,
 } from "./api-token.logic";
+import { ORDER_FOLLOWS_DOMAIN, TOKEN_CONSEQUENCE } from "./replacements.logic";
 
 export const apiTokenProvider = {
   async check(_olds: Record<string, unknown>, news: Record<string, unknown>) {
@@ -31,7 +32,11 @@ export const apiTokenProvider = {
     return announceReplacement(
       diffApiToken(olds, news),
       `API token "${String(olds.name)}"`,
-      "Switch its users to the new token value (a secret output) before the old one stops working.",
+      TOKEN_CONSEQUENCE,
+      {
+        inputs: ["domainId"],
+        order: ORDER_FOLLOWS_DOMAIN,
+      },
     );
   },
 

@@ -58,16 +58,21 @@ export function parseInputs<S extends z.ZodType>(
  * Says a planned replacement out loud while the plan is made: dynamic providers cannot return a
  * detailed diff (docs/pulumi-dynamic-providers.md §1.2), and the engine shows delete-first and
  * create-first replacements alike (pulumi/pulumi#19103), so reviewers get the consequence in words.
+ * The sentences are in replacements.ts.
  */
 export function announceReplacement<D extends { replaces: string[]; deleteBeforeReplace: boolean }>(
   diff: D,
   what: string,
   consequence: string,
+  /** Said instead of the create-first order when one of these inputs is among the replaced. */
+  orderWhenReplaced?: { inputs: string[]; order: string },
 ): D {
   if (diff.replaces.length === 0) return diff;
   const order = diff.deleteBeforeReplace
     ? "the old one is deleted FIRST, then the new one created"
-    : "the new one is created first, the old one deleted at the end";
+    : orderWhenReplaced && diff.replaces.some((f) => orderWhenReplaced.inputs.includes(f))
+      ? orderWhenReplaced.order
+      : "the new one is created first, the old one deleted at the end";
   logLine(
     `REPLACEMENT: ${what} will be replaced (${diff.replaces.join(", ")} changed; ${order}). ${consequence}`,
   );

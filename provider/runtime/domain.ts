@@ -29,6 +29,7 @@ import {
   type DomainInputs,
   type DomainOutputs,
 } from "./domain.logic";
+import { DOMAIN_CREATE_FIRST, DOMAIN_DELETE_FIRST } from "./replacements.logic";
 
 /** Finds the domain a create could not make because the name is taken, and decides whether to take it over. */
 async function adoptOrExplain(
@@ -78,10 +79,11 @@ export const domainProvider = {
   },
 
   async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
+    const diff = diffDomain(olds, news);
     return announceReplacement(
-      diffDomain(olds, news),
+      diff,
       `Domain ${String(olds.name)}`,
-      "Its DNS records must be published again and the domain verified again; its sending history does not carry over.",
+      diff.deleteBeforeReplace ? DOMAIN_DELETE_FIRST : DOMAIN_CREATE_FIRST,
     );
   },
 

@@ -6,7 +6,12 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { apiTokenProvider } from "./api-token";
 import { clientUserProvider } from "./client-user";
-import { configureFromStack, type ConfigSource } from "./config";
+import {
+  ConfigurationError,
+  configureFromStack,
+  resolveApiSettings,
+  type ConfigSource,
+} from "./config";
 import { domainVerificationProvider } from "./domain-verification";
 import { domainProvider } from "./domain";
 import { senderIdentityProvider } from "./sender-identity";
@@ -19,13 +24,55 @@ export async function configure(req: { config: ConfigSource }): Promise<void> {
   configureFromStack(req.config);
 }
 
+interface CheckResult {
+  inputs?: Record<string, unknown>;
+  failures?: { property: string; reason: string }[];
+}
+
+/**
+ * `check` runs at `pulumi preview` (and `up`) for every resource, before any API call: a missing
+ * API key or a bad setting is reported there, as a failure naming the config key, rather than by
+ * the first create of `up`. The failure names no property (the engine prints "<type> resource
+ * '<name>' has a problem: <reason>").
+ */
+function withSettingsChecked<
+  P extends {
+    check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<CheckResult>;
+  },
+>(provider: P): P {
+  return {
+    ...provider,
+    async check(olds: Record<string, unknown>, news: Record<string, unknown>) {
+      try {
+        resolveApiSettings();
+      } catch (error) {
+        if (!(error instanceof ConfigurationError)) throw error;
+        return { inputs: news, failures: [{ property: "", reason: error.message }] };
+      }
+      return provider.check(olds, news);
+    },
+  };
+}
+
 type ResourceProvider = pulumi.dynamic.ResourceProvider;
 
-export const Domain = { configure, ...domainProvider } satisfies ResourceProvider;
+export const Domain = {
+  configure,
+  ...withSettingsChecked(domainProvider),
+} satisfies ResourceProvider;
 export const DomainVerification = {
   configure,
-  ...domainVerificationProvider,
+  ...withSettingsChecked(domainVerificationProvider),
 } satisfies ResourceProvider;
-export const SenderIdentity = { configure, ...senderIdentityProvider } satisfies ResourceProvider;
-export const ApiToken = { configure, ...apiTokenProvider } satisfies ResourceProvider;
-export const ClientUser = { configure, ...clientUserProvider } satisfies ResourceProvider;
+export const SenderIdentity = {
+  configure,
+  ...withSettingsChecked(senderIdentityProvider),
+} satisfies ResourceProvider;
+export const ApiToken = {
+  configure,
+  ...withSettingsChecked(apiTokenProvider),
+} satisfies ResourceProvider;
+export const ClientUser = {
+  configure,
+  ...withSettingsChecked(clientUserProvider),
+} satisfies ResourceProvider;

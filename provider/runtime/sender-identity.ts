@@ -26,6 +26,11 @@ import {
   type SenderIdentityInputs,
   type SenderIdentityOutputs,
 } from "./sender-identity.logic";
+import {
+  IDENTITY_CONSEQUENCE,
+  IDENTITY_MOVE_CONSEQUENCE,
+  ORDER_FOLLOWS_DOMAIN,
+} from "./replacements.logic";
 
 async function adoptOrExplain(
   api: MailerSendClient,
@@ -57,10 +62,12 @@ export const senderIdentityProvider = {
   },
 
   async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
+    const diff = diffSenderIdentity(olds, news);
     return announceReplacement(
-      diffSenderIdentity(olds, news),
+      diff,
       `Sender identity ${String(olds.email)}`,
-      "Its owner must confirm the new identity from MailerSend's email before it can send.",
+      diff.replaces.includes("domainId") ? IDENTITY_MOVE_CONSEQUENCE : IDENTITY_CONSEQUENCE,
+      { inputs: ["domainId"], order: ORDER_FOLLOWS_DOMAIN },
     );
   },
 

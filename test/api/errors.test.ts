@@ -4,7 +4,9 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Emulator } from "../../emulator";
+import { toApiError } from "../../provider/api/classify";
 import { MailerSendApiError, MailerSendResponseError } from "../../provider/api/errors";
+import { setLogSink } from "../../provider/api/log";
 import { clientFor, exchanges, rejectionOf, start, verifiedDomain } from "./support";
 
 let emulator: Emulator;
@@ -262,5 +264,81 @@ describe("answers of the wrong shape", () => {
     expect((quota as MailerSendResponseError).issues).toEqual([
       "(body): Invalid input: expected object, received string",
     ]);
+  });
+});
+
+describe("a server that cannot be reached", () => {
+  // The shape gaxios rejects with: its error, undici's TypeError, then the socket's error.
+  const chain = (code: string | undefined, message: string) => ({
+    message: "fetch failed",
+    cause: { message: "fetch failed", cause: { message, ...(code ? { code } : {}) } },
+  });
+  const URL_ = "https://mail.example.test/v1";
+
+  it.each([
+    [
+      "ECONNREFUSED",
+      "connect ECONNREFUSED",
+      "cannot connect to mail.example.test (connection refused, ECONNREFUSED)",
+      true,
+    ],
+    [
+      "ENOTFOUND",
+      "getaddrinfo ENOTFOUND",
+      "cannot connect to mail.example.test (no such host (DNS), ENOTFOUND)",
+      false,
+    ],
+    [
+      "CERT_HAS_EXPIRED",
+      "certificate has expired",
+      "cannot connect to mail.example.test (TLS handshake failed, CERT_HAS_EXPIRED)",
+      false,
+    ],
+    [
+      undefined,
+      "bad port",
+      "cannot connect to mail.example.test (the port is not allowed for HTTP, bad port)",
+      false,
+    ],
+  ])(
+    "%s: names the host, the cause and mailersend:apiUrl; nothing was sent",
+    (code, message, says, retryable) => {
+      const error = toApiError(chain(code, message), "POST", "/token", false, URL_);
+      expect(error.message).toBe(
+        `MailerSend API POST /token failed: ${says}; nothing was sent. Check mailersend:apiUrl ` +
+          `(or MAILERSEND_API_URL), now ${URL_}`,
+      );
+      expect(error).toMatchObject({ kind: "unreachable", outcomeUnknown: false, retryable });
+    },
+  );
+
+  it("a connection lost after it was made may have been acted on", () => {
+    const error = toApiError(chain("ECONNRESET", "socket hang up"), "POST", "/token", false, URL_);
+    expect(error).toMatchObject({ kind: "network", outcomeUnknown: true, retryable: true });
+  });
+
+  it("a token create to a refused port is not an answer lost: no clean-up, no 22 s of retries", async () => {
+    const url = emulator.url;
+    await emulator.close();
+    emulator = await start();
+    const lines: string[] = [];
+    const restore = setLogSink((line) => lines.push(line));
+    try {
+      const started = Date.now();
+      const client = clientFor(emulator, {
+        apiUrl: url,
+        retry: { maxAttempts: 6, baseDelayMs: 100 },
+      });
+      const error = await rejectionOf(client.tokens.create({ name: "t", scopes: ["email_full"] }));
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect(error).toMatchObject({ kind: "unreachable", attempts: 3 });
+      expect(lines.join("\n")).not.toMatch(/answer lost|deleting any token/);
+      expect(lines).toEqual([
+        "[mailersend] POST /token: cannot connect (ECONNREFUSED); retrying in 0.1s (attempt 2 of 3)",
+        "[mailersend] POST /token: cannot connect (ECONNREFUSED); retrying in 0.1s (attempt 3 of 3)",
+      ]);
+    } finally {
+      setLogSink(restore);
+    }
   });
 });

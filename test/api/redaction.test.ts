@@ -79,7 +79,7 @@ describe("the key stays out of errors and logs", () => {
     const refused = await rejectionOf(
       clientFor(emulator, { apiUrl: url, retry: { maxAttempts: 2 } }).domains.get("abc"),
     );
-    expect(refused).toMatchObject({ kind: "network", outcomeUnknown: false });
+    expect(refused).toMatchObject({ kind: "unreachable", outcomeUnknown: false });
     expect(log.lines.length).toBeGreaterThan(0);
     expectNoSecret(refused);
   });

@@ -352,19 +352,31 @@ describe("no answer", () => {
     expect(statuses(em)).toEqual([null, null]);
   });
 
-  it("a refused connection is retried even for a create: the request never left", async () => {
+  it("a refused connection is retried twice, briefly, even for a create: the request never left", async () => {
     const em = await setUp();
     const url = em.url;
     await em.close();
     emulator = undefined;
     const clock = recordingClock();
-    const client = clientFor(em, { apiUrl: url, clock });
+    const client = clientFor(em, {
+      apiUrl: url,
+      clock,
+      retry: { maxAttempts: 6, baseDelayMs: 1000, maxDelayMs: 30_000 },
+    });
     const error = await rejectionOf(client.domains.create({ name: "example.com" }));
+    const host = new URL(url).host;
     expect((error as Error).message).toBe(
-      "MailerSend API POST /domains failed: no answer (fetch failed, ECONNREFUSED) [after 4 attempts]",
+      `MailerSend API POST /domains failed: cannot connect to ${host} (connection refused, ` +
+        `ECONNREFUSED); nothing was sent. Check mailersend:apiUrl (or MAILERSEND_API_URL), now ` +
+        `${url} [after 3 attempts]`,
     );
-    expect(error).toMatchObject({ kind: "network", outcomeUnknown: false, attempts: 4 });
-    expect(clock.sleeps).toEqual([10, 20, 40]);
+    expect(error).toMatchObject({ kind: "unreachable", outcomeUnknown: false, attempts: 3 });
+    // Not the whole backoff (1 s, 2 s, 4 s, 8 s, 16 s): two waits of at most a second.
+    expect(clock.sleeps).toEqual([500, 1000]);
+    expect(logged()).toEqual([
+      "[mailersend] POST /domains: cannot connect (ECONNREFUSED); retrying in 0.5s (attempt 2 of 3)",
+      "[mailersend] POST /domains: cannot connect (ECONNREFUSED); retrying in 1.0s (attempt 3 of 3)",
+    ]);
   });
 
   it("a timeout aborts the request and retries an idempotent call", async () => {

@@ -7,6 +7,7 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { componentFailures } from "../support/component-failures";
 
 const nodeRequire = createRequire(path.resolve(__dirname, "../../package.json"));
 const pulumi = nodeRequire("@pulumi/pulumi") as typeof import("@pulumi/pulumi");
@@ -35,6 +36,12 @@ const OUTPUTS_BY_TYPE: Record<string, Record<string, unknown>> = {
   "pulumi-nodejs:dynamic/mailersend:ApiToken": { token: "mlsn.mocked" },
   "pulumi-nodejs:dynamic/mailersend:ClientUser": { state: "invited" },
 };
+
+/** The blocker of a client that cannot publish DNS records but whose domain has p=reject. */
+const STRICT_BLOCKER =
+  "Client strict cannot be set up:\n" +
+  "  - [domain-needs-dns-access] A domain cannot be verified: its SPF and DKIM records must be published in the client's DNS, and no one can change the client's DNS records now (dnsAccess: false). Get DNS access, for the agency or the client, and set dnsAccess to true.\n" +
+  "  - [identity-blocked-by-dmarc-reject] A sender identity cannot be used: the client's domain publishes p=reject, and identity mail is sent through the agency's domain without SPF or DKIM alignment with the client's domain, so receivers may reject it.";
 
 let mailersend: Package;
 beforeAll(() => {
@@ -290,8 +297,8 @@ describe("Client", () => {
     );
   });
 
-  it("fails with the blocker's message and creates nothing when the method cannot work", async () => {
-    expect(
+  it("reports the blocker on the client, without a stack, and creates nothing", async () => {
+    const failure = await componentFailures(
       () =>
         new mailersend.Client("strict", {
           domain: "strict.test",
@@ -300,12 +307,62 @@ describe("Client", () => {
           dmarcPolicy: "reject",
           agencyDomainId: "agency-domain-id",
         }),
-    ).toThrow(/^Client strict cannot be set up:\n {2}- \[domain-needs-dns-access\] /);
+    );
+    expect(failure).toEqual({
+      errors: [STRICT_BLOCKER],
+      summary:
+        "The program stopped: 1 component cannot be set up (Client strict); its error is shown " +
+        "on it above, and nothing was created for it.",
+    });
     expect((await settled()).map((r) => r.type)).toEqual(["mailersend:index:Client"]);
   });
 
+  it("reports every failing client at once, then fails the program once", async () => {
+    const failure = await componentFailures(() => {
+      new mailersend.Client("strict", {
+        domain: "strict.test",
+        fromAddresses: ["a@strict.test"],
+        monthlyVolume: 10,
+        dmarcPolicy: "reject",
+        agencyDomainId: "agency-domain-id",
+      });
+      new mailersend.Client("fine", {
+        domain: "fine.test",
+        monthlyVolume: 50_000,
+        dnsAccess: true,
+        dmarcPolicy: "none",
+        token: { create: false },
+      });
+      new mailersend.Client("lonely", {
+        domain: "lonely.test",
+        fromAddresses: ["me@gmail.com"],
+        monthlyVolume: 10,
+        dmarcPolicy: "none",
+      });
+    });
+    expect(failure).toEqual({
+      errors: [
+        STRICT_BLOCKER,
+        "Client lonely has invalid arguments:\n" +
+          "  - fromAddresses[0]: is on a free email provider (gmail.com); MailerSend allows sender identities only on custom domains\n" +
+          "  - agencyDomainId: is required for a sender identity client: identities send through the agency's verified domain",
+      ],
+      summary:
+        "The program stopped: 2 components cannot be set up (Client strict and Client lonely); " +
+        "each one's error is shown on it above, and nothing was created for them.",
+    });
+    // The healthy client between them is still declared, and its children with it.
+    expect((await settled()).map((r) => r.name)).toEqual([
+      "fine",
+      "fine-domain",
+      "fine-verification",
+      "lonely",
+      "strict",
+    ]);
+  });
+
   it("names every bad argument at once, before creating anything", async () => {
-    expect(
+    const failure = await componentFailures(
       () =>
         new mailersend.Client("broken", {
           domain: "not a domain",
@@ -315,7 +372,8 @@ describe("Client", () => {
           users: [{ email: "" }],
           dmarcPolicy: "maybe" as never,
         }),
-    ).toThrow(
+    );
+    expect(failure.errors).toEqual([
       "Client broken has invalid arguments:\n" +
         '  - domain: must be the client\'s domain name, such as acme.com; got "not a domain"\n' +
         '  - fromAddresses[1]: must be an email address such as news@acme.com; got "nope"\n' +
@@ -323,12 +381,12 @@ describe("Client", () => {
         "  - existingDomainId: is only used with domainVerified: true (the domain already verified in the account)\n" +
         '  - users[0].email: must be an email address; got ""\n' +
         '  - dmarcPolicy: must be one of none, quarantine, reject, unknown or auto; got "maybe"',
-    );
+    ]);
     expect((await settled()).filter((r) => r.type !== "mailersend:index:Client")).toEqual([]);
   });
 
-  it("says what an identity client is missing", () => {
-    expect(
+  it("says what an identity client is missing", async () => {
+    const failure = await componentFailures(
       () =>
         new mailersend.Client("lonely", {
           domain: "lonely.test",
@@ -337,12 +395,13 @@ describe("Client", () => {
           dmarcPolicy: "none",
           users: [{ email: "boss@lonely.test" }],
         }),
-    ).toThrow(
+    );
+    expect(failure.errors).toEqual([
       "Client lonely has invalid arguments:\n" +
         "  - fromAddresses[0]: is on a free email provider (gmail.com); MailerSend allows sender identities only on custom domains\n" +
         "  - agencyDomainId: is required for a sender identity client: identities send through the agency's verified domain\n" +
         "  - users: cannot be given to a sender identity client: MailerSend gives user access per domain, and an identity has none (set clientAccess: true to give the client a domain)",
-    );
+    ]);
   });
 
   it("dmarcPolicy auto: a failed lookup is unknown with a warning, not a crash", async () => {

@@ -5,6 +5,7 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { componentFailures } from "../support/component-failures";
 import { lookupDmarcPolicy, parseDmarcRecord } from "../../provider/component/dmarc";
 import { startDnsServer, type DnsServer } from "../support/dns-server";
 
@@ -117,28 +118,25 @@ describe("a Client with dmarcPolicy auto", () => {
   });
 
   it("blocks a p=reject domain without DNS access, creating no child", async () => {
-    const failures: unknown[] = [];
-    const onRejection = (reason: unknown) => failures.push(reason);
-    process.on("unhandledRejection", onRejection);
-    try {
-      new mailersend.Client("r", {
-        domain: "reject.test",
-        fromAddresses: ["hi@reject.test"],
-        monthlyVolume: 50,
-        dmarcPolicy: "auto",
-        dmarcLookup: { servers: [dns.address] },
-        agencyDomainId: "agency",
-      });
-      // The decision waits for the lookup, so the blocker surfaces as a rejection, which fails
-      // the program (and the preview) with this message.
-      for (let i = 0; i < 50 && failures.length === 0; i++)
-        await new Promise((r) => setTimeout(r, 100));
-      expect(String(failures[0])).toMatch(
-        /Client r cannot be set up:\n {2}- \[domain-needs-dns-access\]/,
-      );
-      expect(created.filter((name) => name.startsWith("r-"))).toEqual([]);
-    } finally {
-      process.off("unhandledRejection", onRejection);
-    }
+    // The decision waits for the lookup, so the blocker is reported then, and fails the program.
+    const failure = await componentFailures(
+      () =>
+        new mailersend.Client("r", {
+          domain: "reject.test",
+          fromAddresses: ["hi@reject.test"],
+          monthlyVolume: 50,
+          dmarcPolicy: "auto",
+          dmarcLookup: { servers: [dns.address] },
+          agencyDomainId: "agency",
+        }),
+      5000,
+    );
+    expect(failure.errors).toEqual([
+      expect.stringMatching(/^Client r cannot be set up:\n {2}- \[domain-needs-dns-access\]/),
+    ]);
+    expect(failure.summary).toMatch(
+      /^The program stopped: 1 component cannot be set up \(Client r\)/,
+    );
+    expect(created.filter((name) => name.startsWith("r-"))).toEqual([]);
   });
 });

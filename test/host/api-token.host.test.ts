@@ -177,8 +177,8 @@ describe("ApiToken through the dynamic-provider host", () => {
     );
     expect(await f.host.settledStderr(before)).toBe(
       '[mailersend] REPLACEMENT: API token "t" will be replaced (rotationNonce changed; the new one is created ' +
-        "first, the old one deleted at the end). Switch its users to the new token value (a secret output) before " +
-        "the old one stops working.\n",
+        "first, the old one deleted at the end). Switch its users to the new token value (a secret output): " +
+        "the old value is refused once the old token is deleted.\n",
     );
   });
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { DOMAIN_DELETE_FIRST } from "../../provider/runtime/replacements.logic";
 import { partialFailureOf, UNKNOWN } from "../support/dynamic-provider-host";
 import { startHostFixture, type HostFixture } from "../support/host-fixture";
 
@@ -215,8 +216,7 @@ describe("Domain through the dynamic-provider host", () => {
     );
     expect(await f.host.settledStderr(before)).toBe(
       "[mailersend] REPLACEMENT: Domain acme.test will be replaced (returnPathSubdomain changed; the old one " +
-        "is deleted FIRST, then the new one created). Its DNS records must be published again and the domain " +
-        "verified again; its sending history does not carry over.\n",
+        `is deleted FIRST, then the new one created). ${DOMAIN_DELETE_FIRST}\n`,
     );
   });
 

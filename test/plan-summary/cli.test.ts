@@ -283,7 +283,7 @@ describe("bin/pulumi-mailersend.js (the built package)", () => {
     );
     expect(run.status).toBe(2);
     expect(run.stdout).toMatch(/^## MailerSend plan summary\n/);
-    expect(run.stdout).toContain("🔴 **Domain deletion**");
+    expect(run.stdout).toContain("🛑 **Domain deletion**");
     expect(run.stderr).toContain("  - any-delete: acme-shop-domain\n");
   });
 });

@@ -104,7 +104,7 @@ describe("summarisePlan on other shapes", () => {
       "### Outside any client\n\n- `main`: domain `shop.example`: delete",
     );
     expect(s.markdown).toContain(
-      "🔴 **Domain deletion** — The domain `shop.example` (`main`) is deleted:",
+      "🛑 **Domain deletion** — The domain `shop.example` (`main`) is deleted:",
     );
   });
 

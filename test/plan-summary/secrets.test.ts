@@ -85,7 +85,7 @@ describe("secrets", () => {
     assertNoSecret(JSON.stringify(summary.findings));
     assertNoSecret(JSON.stringify(summary.resources));
     // Still a useful summary, saying where a secret was.
-    expect(summary.markdown).toContain("🔴 **Token replacement**");
+    expect(summary.markdown).toContain("🛑 **Token replacement**");
     expect(summary.markdown).toContain("[secret]");
   });
 

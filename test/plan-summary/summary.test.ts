@@ -114,16 +114,23 @@ describe("summarisePlan on the recorded plans", () => {
     ).toBe(true);
   });
 
-  it("identity-to-domain-plain: without --show-sames, only changed clients have a method", () => {
+  it("identity-to-domain-plain: without --show-sames, unchanged clients' methods come from their decision lines", () => {
     const s = summary("identity-to-domain-plain");
     expect(client(s, "bakery")).toMatchObject({
       before: "identity",
       after: "domain",
       switches: true,
     });
-    // Known from their warnings only.
-    expect(client(s, "dentist")).toMatchObject({ before: "unknown", after: "unknown" });
-    expect(s.clients.map((c) => c.name)).toEqual(["bakery", "dentist", "freight"]);
+    // No step, but the decision line each Client logs at preview says its method.
+    expect(client(s, "dentist")).toMatchObject({ before: "identity", after: "identity" });
+    expect(client(s, "law-firm")).toMatchObject({ before: "domain", after: "domain" });
+    expect(s.clients.map((c) => c.name)).toEqual([
+      "acme-shop",
+      "bakery",
+      "dentist",
+      "freight",
+      "law-firm",
+    ]);
     expect(s.markdown).toContain("without `--show-sames`");
   });
 
@@ -138,7 +145,7 @@ describe("summarisePlan on the recorded plans", () => {
     expect(client(s, "acme-shop")).toMatchObject({ switches: false, after: "domain" });
   });
 
-  it("domain-replacement: deleted first (same name), its token and verification follow", () => {
+  it("domain-replacement: deleted first (same name); the engine deletes its token and verification before it", () => {
     const s = summary("domain-replacement");
     expect(findingsOf(s).slice(0, 3)).toEqual([
       "domain-replace acme-shop/acme-shop-domain",
@@ -151,7 +158,14 @@ describe("summarisePlan on the recorded plans", () => {
       deleteFirst: true,
       fields: ["returnPathSubdomain"],
     });
-    expect(byName["acme-shop-token"]).toMatchObject({ deleteFirst: false, fields: ["domainId"] });
+    // The token's own rule is create-first, but the engine marks it pendingReplacement: it depends
+    // on a domain replaced delete-first, so it is deleted before the domain.
+    expect(byName["acme-shop-token"]).toMatchObject({ deleteFirst: true, fields: ["domainId"] });
+    expect(byName["acme-shop-verification"]).toMatchObject({ deleteFirst: true });
+    expect(s.findings.filter((f) => f.stopsSending).map((f) => f.resource)).toEqual([
+      "acme-shop-domain",
+      "acme-shop-token",
+    ]);
     expect(byName["acme-shop-user-owner-at-acme-shop-example"]).toMatchObject({
       op: "update",
       fields: ["domainIds"],
@@ -200,9 +214,12 @@ describe("summarisePlan on the recorded plans", () => {
       ["blocker", "freight", "identity-blocked-by-dmarc-reject"],
     ]);
     expect(s.findings[0].message).not.toMatch(/ at |ResourceError|__pulumi/);
-    // The program stopped at freight: its children were never declared, law-firm not at all.
+    // freight reported its blockers and declared no children; the program went on to law-firm
+    // (every failing client is reported at once) and failed at its end.
     expect(client(s, "freight")).toMatchObject({ before: "identity", after: "unknown" });
-    expect(s.clients.map((c) => c.name)).not.toContain("law-firm");
+    expect(client(s, "law-firm")).toMatchObject({ before: "domain", after: "domain" });
+    // The error that fails the program only points at freight's: it is no blocker of its own.
+    expect(s.findings.filter((f) => f.kind === "blocker")).toHaveLength(2);
   });
 
   it("plan-limit: the Agency's plan-limit error is a blocker about no single client", () => {

@@ -167,11 +167,20 @@ describe("toApiError", () => {
       "POST",
       "/domains",
       false,
+      "http://127.0.0.1:4010/v1",
     );
-    expect(refused).toMatchObject({ kind: "network", outcomeUnknown: false, retryable: true });
+    expect(refused).toMatchObject({ kind: "unreachable", outcomeUnknown: false, retryable: true });
     expect(refused.message).toBe(
-      "MailerSend API POST /domains failed: no answer (fetch failed, ECONNREFUSED)",
+      "MailerSend API POST /domains failed: cannot connect to 127.0.0.1:4010 (connection refused, " +
+        "ECONNREFUSED); nothing was sent. Check mailersend:apiUrl (or MAILERSEND_API_URL), now " +
+        "http://127.0.0.1:4010/v1",
     );
+    // Two quick retries at most, each wait capped at a second.
+    expect(decideRetry(policy, refused, 1, 0, false, () => 1)).toEqual({
+      retry: true,
+      delayMs: 1000,
+    });
+    expect(decideRetry(policy, refused, 3, 0, false)).toEqual({ retry: false });
     const reset = toApiError(
       Object.assign(new Error("fetch failed"), { cause: { code: "ECONNRESET" } }),
       "POST",
