@@ -41,8 +41,17 @@ export interface DomainArgs {
   /**
    * Take over a domain of this name that already exists in the account instead of failing
    * (`pulumi import` does not work for dynamic resources). Its settings are made to match.
+   * `true`: adopt it if it exists, else create it (the preview warns). `"require"`: it must exist
+   * (the preview fails otherwise); use this for a domain the stack did not create, such as the
+   * agency's. An adopted domain is left in MailerSend when the resource is removed or destroyed
+   * (see `deleteAdoptedOnDestroy`, docs/adoption-and-renames.md).
    */
-  adopt?: pulumi.Input<boolean>;
+  adopt?: pulumi.Input<boolean | "require">;
+  /**
+   * Delete the domain with the resource even if `adopt` took it over (default false: an adopted
+   * domain stays in MailerSend). Takes effect once an `up` has recorded it.
+   */
+  deleteAdoptedOnDestroy?: pulumi.Input<boolean>;
 }
 
 const provider = runtimeShim("Domain");
@@ -66,6 +75,8 @@ const DOMAIN_OUTPUTS = [
   "precedenceBulk",
   "ignoreDuplicatedRecipients",
   "adopt",
+  "deleteAdoptedOnDestroy",
+  "adopted",
   "verified",
   "dkimVerified",
   "spfVerified",
@@ -99,7 +110,13 @@ export class Domain extends pulumi.dynamic.Resource {
   declare readonly customTrackingEnabled: pulumi.Output<boolean>;
   declare readonly precedenceBulk: pulumi.Output<boolean>;
   declare readonly ignoreDuplicatedRecipients: pulumi.Output<boolean>;
-  declare readonly adopt: pulumi.Output<boolean>;
+  declare readonly adopt: pulumi.Output<boolean | "require">;
+  declare readonly deleteAdoptedOnDestroy: pulumi.Output<boolean | undefined>;
+  /**
+   * True when the create took over a domain that already existed (so the stack leaves it in
+   * MailerSend on delete); undefined in states written before this output existed.
+   */
+  declare readonly adopted: pulumi.Output<boolean | undefined>;
   /** MailerSend's verified flag for the domain. */
   declare readonly verified: pulumi.Output<boolean>;
   declare readonly dkimVerified: pulumi.Output<boolean>;

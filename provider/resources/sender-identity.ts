@@ -18,8 +18,14 @@ export interface SenderIdentityArgs {
   addNote?: pulumi.Input<boolean>;
   /** Change this value to have MailerSend send the confirmation email again. */
   resendNonce?: pulumi.Input<string | number>;
-  /** Take over an identity with this email that already exists in the account instead of failing. */
-  adopt?: pulumi.Input<boolean>;
+  /**
+   * Take over an identity with this email that already exists in the account instead of failing.
+   * `true`: adopt it if it exists, else create it (the preview warns); `"require"`: it must exist.
+   * An adopted identity is left in MailerSend when the resource is removed or destroyed.
+   */
+  adopt?: pulumi.Input<boolean | "require">;
+  /** Delete the identity with the resource even if `adopt` took it over (default false). */
+  deleteAdoptedOnDestroy?: pulumi.Input<boolean>;
 }
 
 const provider = runtimeShim("SenderIdentity");
@@ -34,6 +40,8 @@ const SENDER_IDENTITY_OUTPUTS = [
   "addNote",
   "resendNonce",
   "adopt",
+  "deleteAdoptedOnDestroy",
+  "adopted",
   "verified",
   "resends",
   "domainName",
@@ -54,7 +62,10 @@ export class SenderIdentity extends pulumi.dynamic.Resource {
   declare readonly personalNote: pulumi.Output<string | undefined>;
   declare readonly addNote: pulumi.Output<boolean>;
   declare readonly resendNonce: pulumi.Output<string | undefined>;
-  declare readonly adopt: pulumi.Output<boolean>;
+  declare readonly adopt: pulumi.Output<boolean | "require">;
+  declare readonly deleteAdoptedOnDestroy: pulumi.Output<boolean | undefined>;
+  /** True when the create took over an existing identity (left in MailerSend on delete). */
+  declare readonly adopted: pulumi.Output<boolean | undefined>;
   /** True once the address owner clicked the confirmation link (updated by refresh). */
   declare readonly verified: pulumi.Output<boolean>;
   /** Confirmation emails re-sent so far. */

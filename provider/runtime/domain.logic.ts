@@ -7,7 +7,7 @@ import type { ApiDnsRecords, ApiDomain, ApiVerification } from "../api/schemas";
 import type { DomainSettingsBody } from "../api/client";
 import { checkInputs, withNewInputs, type CheckResult } from "./check";
 import { diffByTable, sameValue, type DiffTable } from "./diff";
-import { domainName, flag, subdomainLabel, text } from "./fields";
+import { adoptMode, domainName, flag, subdomainLabel, text } from "./fields";
 
 export const DOMAIN_STATE_VERSION = 1;
 
@@ -71,7 +71,9 @@ export const domainInputsSchema = z.strictObject({
   customTrackingEnabled: flag().default(DOMAIN_SETTINGS.customTrackingEnabled.default),
   precedenceBulk: flag().default(DOMAIN_SETTINGS.precedenceBulk.default),
   ignoreDuplicatedRecipients: flag().default(DOMAIN_SETTINGS.ignoreDuplicatedRecipients.default),
-  adopt: flag().default(false),
+  adopt: adoptMode().default(false),
+  /** Delete the domain with the resource even when `adopt` took it over (default: leave it). */
+  deleteAdoptedOnDestroy: flag().optional(),
 });
 
 export type DomainInputs = z.infer<typeof domainInputsSchema>;
@@ -97,6 +99,11 @@ export interface DomainOutputs extends DomainInputs {
   dnsRecords: DnsRecord[];
   /** Steps a failed create could not finish; the next `up` finishes them. */
   pendingSteps: string[];
+  /**
+   * True when the create took over a domain that already existed (`adopt`); absent in states
+   * written before 0.2 (see `retainedAsAdopted`).
+   */
+  adopted?: boolean;
   stateVersion: number;
 }
 
@@ -119,6 +126,8 @@ export const DOMAIN_DIFF_TABLE: DiffTable<keyof DomainInputs> = {
       "update"
     >),
     adopt: "ignore",
+    // Only read by delete; recorded by an update that sends nothing to MailerSend.
+    deleteAdoptedOnDestroy: "update",
   },
   uniqueKey: ["name"],
 };
@@ -265,6 +274,7 @@ export function domainOutputs(
     dnsRecords?: ApiDnsRecords;
     previousDnsRecords?: DnsRecord[];
     pendingSteps?: string[];
+    adopted?: boolean;
   },
 ): DomainOutputs {
   const live = liveSettings(domain);
@@ -287,6 +297,7 @@ export function domainOutputs(
     ...verificationFlags(domain, extra.verification),
     dnsRecords,
     pendingSteps: extra.pendingSteps ?? [],
+    ...(extra.adopted === undefined ? {} : { adopted: extra.adopted }),
     stateVersion: DOMAIN_STATE_VERSION,
   };
 }
@@ -304,7 +315,11 @@ export function updatedDomainOutputs(
 ): DomainOutputs {
   if (domain) {
     return {
-      ...domainOutputs(inputs, domain, { dnsRecords, previousDnsRecords: previous.dnsRecords }),
+      ...domainOutputs(inputs, domain, {
+        dnsRecords,
+        previousDnsRecords: previous.dnsRecords,
+        adopted: previous.adopted,
+      }),
       returnPathVerified: previous.returnPathVerified === true,
       inboundVerified: previous.inboundVerified === true,
     };
