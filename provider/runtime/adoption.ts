@@ -66,8 +66,8 @@ export function adoptionPreview(
         failure: {
           property: "adopt",
           reason:
-            `is "require" but no ${what.toLowerCase()} with ${property} ${key} exists in this ` +
-            "MailerSend account; create it first, or set adopt: true to create it when missing",
+            `no ${what.toLowerCase()} with ${property} ${key} exists in this MailerSend account, ` +
+            'and "require" means it must; create it first, or set adopt: true to create it when missing',
         },
       };
     }
