@@ -10,8 +10,8 @@
  *   runs the creates, the diffs of the resources the program keeps, and the deletes of the removed
  *   ones at the end, of one `up` in one provider process. Recorded: an object a create adopted
  *   (a created one is new: nobody else holds it) and the object of every resource the engine
- *   diffs without a replacement, with its stored outputs, so the delete of that very resource (a
- *   test harness can do that) is still carried out.
+ *   diffs without a replacement, each with the holder's outputs, so a delete of the holder itself
+ *   (which a test harness can do in one process) is still carried out.
  */
 import { logLine } from "../api/log";
 import type { CheckFailure } from "./check";
@@ -117,22 +117,36 @@ export function alreadyExistsMessage(
 interface Holder {
   /** How the holder is named in the warning. */
   description: string;
-  /** The holder's stored outputs (canonical JSON), when it was diffed; none for a create. */
-  outputs?: string;
+  /** The holder's outputs (canonical JSON): a delete with these outputs is the holder's own. */
+  outputs: string;
 }
 
 /** `Domain:<id>` → its holder. Lives as long as the provider process, i.e. one deployment. */
 const kept = new Map<string, Holder>();
 
 /** The outputs of a resource as compared here: canonical JSON without `__provider`. */
-function fingerprint(props: Record<string, unknown>): string {
-  const { __provider: _ignored, ...rest } = props;
+function fingerprint(props: object): string {
+  const { __provider: _ignored, ...rest } = props as Record<string, unknown>;
   return canonical(rest);
 }
 
-/** Records that a create of this deployment adopted the object. */
-export function keepObject(kind: SharedKind, id: string, description: string): void {
-  if (id) kept.set(`${kind}:${id}`, { description });
+/**
+ * Records that a create of this deployment adopted the object; `outputs` are the ones the create
+ * returned, so a delete of that very resource is recognised.
+ */
+export function keepObject(
+  kind: SharedKind,
+  id: string,
+  outputs: object,
+  description: string,
+): void {
+  if (id) kept.set(`${kind}:${id}`, { description, outputs: fingerprint(outputs) });
+}
+
+/** After an update of a holder: its outputs are now these. */
+export function keptOutputsChanged(kind: SharedKind, id: string, outputs: object): void {
+  const holder = kept.get(`${kind}:${id}`);
+  if (holder) holder.outputs = fingerprint(outputs);
 }
 
 /** Records that a resource the program keeps (a diff without replacement) holds the object. */
@@ -155,7 +169,7 @@ export function keptBy(
 ): string | undefined {
   const holder = kept.get(`${kind}:${id}`);
   if (!holder) return undefined;
-  if (holder.outputs !== undefined && holder.outputs === fingerprint(props)) return undefined;
+  if (holder.outputs === fingerprint(props)) return undefined;
   return holder.description;
 }
 

@@ -17,6 +17,7 @@ import {
   requiredButMissing,
   keepDiffed,
   keepObject,
+  keptOutputsChanged,
   retainedAsAdopted,
   skipDelete,
 } from "./adoption";
@@ -158,8 +159,6 @@ export const domainProvider = {
     const adopted = made.adopted;
 
     // The domain exists from here on: a failure must leave it recorded, never leaked.
-    // Another resource of the state may hold it (a rename without aliases): see adoption.ts.
-    if (adopted) keepObject("Domain", domain.id, "the Domain that adopted it in this update");
     let outputs: DomainOutputs = domainOutputs(inputs, domain, {
       pendingSteps: ["settings", "dnsRecords"],
       adopted,
@@ -174,6 +173,9 @@ export const domainProvider = {
     } catch (error) {
       throw new PartialFailureError(`Domain ${inputs.name}`, domain.id, { ...outputs }, error);
     }
+    // Another resource of the state may hold it (a rename without aliases): see adoption.ts.
+    if (adopted)
+      keepObject("Domain", domain.id, outputs, "the Domain that adopted it in this update");
     return { id: domain.id, outs: outputs };
   },
 
@@ -213,7 +215,9 @@ export const domainProvider = {
       previous.customTrackingEnabled !== inputs.customTrackingEnabled ||
       previous.customTrackingSubdomain !== inputs.customTrackingSubdomain;
     const dnsRecords = recordsChanged ? await api.domains.dnsRecords(id) : undefined;
-    return { outs: updatedDomainOutputs(inputs, previous, domain, dnsRecords) };
+    const outputs = updatedDomainOutputs(inputs, previous, domain, dnsRecords);
+    keptOutputsChanged("Domain", id, outputs);
+    return { outs: outputs };
   },
 
   async delete(id: string, props: Record<string, unknown> = {}) {

@@ -14,6 +14,7 @@ import {
   alreadyExistsMessage,
   keepDiffed,
   keepObject,
+  keptOutputsChanged,
   requiredButMissing,
   skipDelete,
 } from "./adoption";
@@ -122,13 +123,7 @@ export const senderIdentityProvider = {
       identity = await adoptOrExplain(api, inputs, error);
       adopted = true;
     }
-    // Another resource of the state may hold it (a rename without aliases): see adoption.ts.
     if (adopted) {
-      keepObject(
-        "SenderIdentity",
-        identity.id,
-        "the SenderIdentity that adopted it in this update",
-      );
       const changes = identityChanges(inputs, liveIdentity(identity));
       if (Object.keys(changes).length > 0) {
         try {
@@ -144,7 +139,17 @@ export const senderIdentityProvider = {
         }
       }
     }
-    return { id: identity.id, outs: senderIdentityOutputs(inputs, identity, adopted) };
+    const outputs = senderIdentityOutputs(inputs, identity, adopted);
+    // Another resource of the state may hold it (a rename without aliases): see adoption.ts.
+    if (adopted) {
+      keepObject(
+        "SenderIdentity",
+        identity.id,
+        outputs,
+        "the SenderIdentity that adopted it in this update",
+      );
+    }
+    return { id: identity.id, outs: outputs };
   },
 
   async read(id: string, props: Record<string, unknown>) {
@@ -169,12 +174,11 @@ export const senderIdentityProvider = {
       // A new nonce asks MailerSend to send the confirmation email again.
       identity = await api.identities.resend(id);
     }
-    if (!identity) {
-      return {
-        outs: withNewInputs<SenderIdentityOutputs>(senderIdentityInputsSchema, previous, inputs),
-      };
-    }
-    return { outs: senderIdentityOutputs(inputs, identity, previous.adopted) };
+    const outputs = identity
+      ? senderIdentityOutputs(inputs, identity, previous.adopted)
+      : withNewInputs<SenderIdentityOutputs>(senderIdentityInputsSchema, previous, inputs);
+    keptOutputsChanged("SenderIdentity", id, outputs);
+    return { outs: outputs };
   },
 
   async delete(id: string, props: Record<string, unknown> = {}) {
