@@ -2,6 +2,7 @@
 // so. The fixture program (fixtures/adoption) declares the agency's pre-existing domain with
 // `adopt: "require"` (or `true`), and a test removes that line or opts in to deleting it between
 // two runs, through the real Pulumi CLI against the emulator.
+import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { changesIn, printed, stepsDone, useEngineStack } from "../support/engine-stack";
@@ -121,4 +122,55 @@ describe("adopt of a name that does not exist", () => {
     ]);
     expect(stack().emulator.store.counts().domains).toBe(0);
   });
+});
+
+describe("a state written before `adopted` existed (the previous release)", () => {
+  let agencyId = "";
+  const stack = useEngineStack({
+    project: PROJECT,
+    config: { agencyDomain: "true" },
+    prepare(emulator) {
+      agencyId = emulator.store.domains.create({ name: "mail.agency.test" }).id;
+      emulator.store.verifyDomain(agencyId);
+    },
+  });
+
+  it(
+    "previews no change, refreshes without adding it, and destroy leaves the domain",
+    { timeout },
+    async () => {
+      const { ws } = stack();
+      await ws.up();
+      // What the previous release wrote: the same resource without the `adopted` output.
+      const exported = await ws.stackExport();
+      for (const resource of exported.deployment.resources ?? []) {
+        if (resource.outputs) delete resource.outputs.adopted;
+      }
+      const file = path.join(ws.dir, "old-state.json");
+      fs.writeFileSync(file, JSON.stringify(exported));
+      await ws.run(["stack", "import", "--file", file, "--stack", ws.stack!]);
+      expect((await stack().resource("agency"))?.outputs?.adopted).toBeUndefined();
+
+      stack().clearCalls();
+      const { json } = await ws.preview();
+      expect(changesIn(json)).toEqual([]);
+      expect(stack().callNames()).toEqual([]);
+      await ws.refresh();
+      expect((await stack().resource("agency"))?.outputs?.adopted).toBeUndefined();
+
+      stack().clearCalls();
+      const destroy = await ws.destroy();
+      expect(destroy.summary?.result).toBe("succeeded");
+      expect(
+        stack()
+          .callNames()
+          .filter((c) => c.startsWith("DELETE")),
+      ).toEqual([]);
+      expect(
+        stack()
+          .emulator.store.domains.list()
+          .map((d) => d.id),
+      ).toEqual([agencyId]);
+    },
+  );
 });
