@@ -228,3 +228,52 @@ describe("renaming a Client with aliases", () => {
     },
   );
 });
+
+describe("renaming an Agency and its client", () => {
+  const stack = useEngineStack({
+    project: PROJECT,
+    prepare: (emulator) => ({ ...prepare(emulator), inAgency: "true" }),
+  });
+
+  it(
+    "preview changes only the token's name; up sends no create and no delete",
+    { timeout },
+    async () => {
+      const { ws, emulator } = stack();
+      await ws.up();
+      emulator.store.verifyDomain("acme.test");
+      await ws.refresh();
+      const before = await expectAcmeIntact(stack(), { user: true });
+      await ws.setConfig({ clientName: "acme-co", clientAlias: "acme" });
+      stack().clearCalls();
+      const { json } = await ws.preview();
+      expect(changesIn(json)).toEqual([["update", "ApiToken.acme-co-token"]]);
+      const up = await ws.up();
+      expect(up.summary?.result).toBe("succeeded");
+      expect(
+        stack()
+          .callNames()
+          .filter((c) => c.startsWith("POST") || c.startsWith("DELETE")),
+      ).toEqual([]);
+      const after = await expectAcmeIntact(stack(), { user: true });
+      expect(after.resources.map((r) => r.id).sort()).toEqual(
+        before.resources.map((r) => r.id).sort(),
+      );
+    },
+  );
+
+  it(
+    "the Agency renamed with aliases: the preview plans nothing, up makes no call",
+    { timeout },
+    async () => {
+      const { ws } = stack();
+      await ws.setConfig({ agencyName: "agency-group-eu", agencyAlias: "agency-group" });
+      stack().clearCalls();
+      const { json } = await ws.preview();
+      expect(changesIn(json)).toEqual([]);
+      await ws.up();
+      expect(stack().callNames()).toEqual([]);
+      await expectAcmeIntact(stack(), { user: true });
+    },
+  );
+});
