@@ -143,6 +143,26 @@ describe("adopted objects on delete", () => {
     expect(f.calls().map((c) => c.call)).toEqual([`DELETE /domains/${agencyDomainId}`]);
   });
 
+  it("a planned replacement of an adopted domain warns that the old one stays", async () => {
+    const inputs = await f.checked("Domain", { name: "agency.test", adopt: "require" });
+    const { id, outs } = await f.host.create(inputs);
+    const before = f.host.stderr().length;
+    await f.host.diff(
+      id,
+      outs,
+      await f.checked("Domain", {
+        name: "agency.test",
+        adopt: "require",
+        returnPathSubdomain: "rp",
+      }),
+    );
+    expect(await f.host.settledStderr(before)).toContain(
+      "[mailersend] WARNING: Domain agency.test was adopted, so its replacement leaves the old " +
+        "domain in MailerSend; a new domain of the same name cannot be created while it exists. " +
+        "Set `deleteAdoptedOnDestroy: true` first (one `up`), or keep the create-only settings.\n",
+    );
+  });
+
   it("an adopted sender identity is left too", async () => {
     const existing = f.emulator.store.identities.create({
       domain_id: agencyDomainId,
