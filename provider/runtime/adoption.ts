@@ -20,12 +20,11 @@ import { canonical } from "./diff";
 export type AdoptMode = boolean | "require";
 
 /** The kinds of object that can be adopted or held twice, with how each is named in messages. */
-export type SharedKind = "Domain" | "SenderIdentity" | "ClientUser";
+export type SharedKind = "Domain" | "SenderIdentity";
 
 const KIND_WORDS: Record<SharedKind, string> = {
   Domain: "Domain",
   SenderIdentity: "Sender identity",
-  ClientUser: "Client user",
 };
 
 /**
@@ -196,14 +195,13 @@ export function skipDelete(
   id: string,
   key: string,
   props: Record<string, unknown>,
-  options: { adoptable: boolean },
 ): boolean {
   const holder = keptBy(kind, id, props);
   if (holder !== undefined) {
     logLine(sharedDeleteMessage(kind, key, id, holder));
     return true;
   }
-  if (options.adoptable && retainedAsAdopted(props)) {
+  if (retainedAsAdopted(props)) {
     logLine(retainedMessage(kind, key, id));
     return true;
   }

@@ -221,7 +221,7 @@ export const domainProvider = {
   },
 
   async delete(id: string, props: Record<string, unknown> = {}) {
-    if (skipDelete("Domain", id, String(props.name ?? id), props, { adoptable: true })) return;
+    if (skipDelete("Domain", id, String(props.name ?? id), props)) return;
     await apiClient().domains.delete(id); // false when already gone: done either way
   },
 };

@@ -182,7 +182,7 @@ export const senderIdentityProvider = {
   },
 
   async delete(id: string, props: Record<string, unknown> = {}) {
-    if (skipDelete("SenderIdentity", id, String(props.email ?? id), props, { adoptable: true })) {
+    if (skipDelete("SenderIdentity", id, String(props.email ?? id), props)) {
       return;
     }
     await apiClient().identities.delete(id);
