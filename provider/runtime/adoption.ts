@@ -172,6 +172,20 @@ export function keptBy(
   return holder.description;
 }
 
+/**
+ * Refuses to adopt an object a resource the program keeps already holds (same deployment): two
+ * resources would then manage one object. Only what this process has seen can be known (see above).
+ */
+export function refuseAdoptingHeld(kind: SharedKind, key: string, id: string): void {
+  const holder = kept.get(`${kind}:${id}`);
+  if (!holder) return;
+  throw new Error(
+    `${KIND_WORDS[kind]} ${key} (id ${id}) cannot be adopted: another resource of this stack ` +
+      `(${holder.description}) already manages it, and two resources must not manage one object. ` +
+      "Remove one of them; to rename a resource, use `aliases` (docs/adoption-and-renames.md).",
+  );
+}
+
 export function sharedDeleteMessage(
   kind: SharedKind,
   key: string,

@@ -18,6 +18,7 @@ import {
   keepDiffed,
   keepObject,
   keptOutputsChanged,
+  refuseAdoptingHeld,
   retainedAsAdopted,
   skipDelete,
 } from "./adoption";
@@ -63,8 +64,9 @@ async function adoptOrExplain(
   return adoptable(inputs, existing);
 }
 
-/** The existing domain, if the program's create-only settings match it. */
+/** The existing domain, if no other resource holds it and its create-only settings match. */
 function adoptable(inputs: DomainInputs, existing: ApiDomain): ApiDomain {
+  refuseAdoptingHeld("Domain", inputs.name, existing.id);
   const settings = existing.domain_settings;
   const mismatches: string[] = [];
   if ((settings.return_path_subdomain ?? "mta") !== inputs.returnPathSubdomain) {

@@ -15,6 +15,7 @@ import {
   keepDiffed,
   keepObject,
   keptOutputsChanged,
+  refuseAdoptingHeld,
   requiredButMissing,
   skipDelete,
 } from "./adoption";
@@ -54,8 +55,9 @@ async function adoptOrExplain(
   return adoptable(inputs, existing);
 }
 
-/** The existing identity, if it sends through the program's domain. */
+/** The existing identity, if no other resource holds it and it sends through the program's domain. */
 function adoptable(inputs: SenderIdentityInputs, existing: ApiIdentity): ApiIdentity {
+  refuseAdoptingHeld("SenderIdentity", inputs.email, existing.id);
   if (existing.domain?.id && existing.domain.id !== inputs.domainId) {
     throw new Error(
       `Sender identity ${inputs.email} cannot be adopted: it sends through domain ` +

@@ -174,3 +174,42 @@ describe("a state written before `adopted` existed (the previous release)", () =
     },
   );
 });
+
+describe("a second resource adopting what the stack already manages", () => {
+  let agencyId = "";
+  const stack = useEngineStack({
+    project: PROJECT,
+    prepare(emulator) {
+      agencyId = emulator.store.domains.create({ name: "mail.agency.test" }).id;
+      emulator.store.verifyDomain(agencyId);
+    },
+  });
+
+  it("is refused, naming the domain, and nothing changes", { timeout }, async () => {
+    const { ws } = stack();
+    await ws.up();
+    await ws.setConfig({ agencyDomainCopy: "true" });
+    stack().clearCalls();
+    const up = await ws.up({ allowFailure: true });
+    expect(up.summary?.result).toBe("failed");
+    expect(up.diagnostics.map((d) => d.message)).toContainEqual(
+      expect.stringContaining(
+        `Domain mail.agency.test (id ${agencyId}) cannot be adopted: another resource of this ` +
+          "stack (a Domain the program keeps) already manages it, and two resources must not " +
+          "manage one object.",
+      ),
+    );
+    // The preview's lookup, the refused create (422: the name is taken), the lookup; no change.
+    expect(
+      stack()
+        .calls()
+        .map((c) => [c.call, c.status]),
+    ).toEqual([
+      ["GET /domains", 200],
+      ["POST /domains", 422],
+      ["GET /domains", 200],
+    ]);
+    expect(stack().emulator.store.counts().domains).toBe(1);
+    expect((await stack().resources()).map((r) => r.id)).toEqual([agencyId]);
+  });
+});

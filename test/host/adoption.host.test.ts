@@ -217,4 +217,18 @@ describe("an object two resources of one deployment hold (issue 16)", () => {
     await f.host.delete(created.id, created.outs);
     expect(f.calls().map((c) => c.call)).toEqual([`DELETE /domains/${created.id}`]);
   });
+
+  it("refuses to adopt a domain a resource the program keeps already manages", async () => {
+    const created = await f.host.create(await f.checked("Domain", { name: "kept.test" }));
+    await f.host.diff(created.id, created.outs, await f.checked("Domain", { name: "kept.test" }));
+    const copy = await f.checked("Domain", { name: "kept.test", adopt: true });
+    f.clearCalls();
+    await expect(f.host.create(copy)).rejects.toThrow(
+      `Domain kept.test (id ${created.id}) cannot be adopted: another resource of this stack (a ` +
+        "Domain the program keeps) already manages it, and two resources must not manage one " +
+        "object. Remove one of them; to rename a resource, use `aliases` " +
+        "(docs/adoption-and-renames.md).",
+    );
+    expect(f.calls().map((c) => c.call)).toEqual(["POST /domains", "GET /domains"]);
+  });
 });
