@@ -3,7 +3,7 @@
  * emulator, through the real Pulumi CLI, in a folder it owns (.demo/, git-ignored).
  *
  *   npm run demo                 deploy (again: re-running is safe), verify, show that nothing changes
- *   npm run demo -- --destroy    tear it all down
+ *   npm run demo -- --destroy    destroy the stack (adopted domains stay in the account)
  *
  * The emulator runs inside this process with its account persisted to .demo/emulator.json, so
  * every run sees the same account. Pulumi keeps its state in .demo/state (file backend) with a
@@ -230,7 +230,7 @@ async function main(): Promise<void> {
     const left = await printPendingActions();
     console.log(
       `\nDone. ${left === 0 ? "Nothing needs a human any more." : `${left} action(s) still need a human.`}` +
-        " Re-run `npm run demo` any time (it is safe); `npm run demo -- --destroy` tears it all down.",
+        " Re-run `npm run demo` any time (it is safe); `npm run demo -- --destroy` destroys what the stack created.",
     );
   } finally {
     await emulator.close();

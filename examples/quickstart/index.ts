@@ -1,7 +1,8 @@
 import * as mailersend from "pulumi-mailersend";
 
-// The agency's own verified sending domain, adopted (dynamic resources cannot `pulumi import`).
-const agencyDomain = new mailersend.Domain("agency", { name: "mail.agency.com", adopt: true });
+// The agency's own verified sending domain: it must already exist, and the stack never deletes it
+// (docs/adoption-and-renames.md; dynamic resources cannot `pulumi import`).
+const agencyDomain = new mailersend.Domain("agency", { name: "mail.agency.com", adopt: "require" });
 
 const acme = new mailersend.Client("acme", {
   domain: "acme.com",

@@ -12,6 +12,7 @@
  * `diff` uses (provider/runtime/*.logic.ts). Nothing printed ever holds a secret: the preview is
  * redacted when parsed, and the Markdown is scrubbed once more at the end.
  */
+import { retainedAsAdopted } from "../runtime/adoption.logic";
 import { API_TOKEN_DIFF_TABLE } from "../runtime/api-token.logic";
 import { CLIENT_USER_DIFF_TABLE } from "../runtime/client-user.logic";
 import { changedFields, diffByTable, type DiffTable } from "../runtime/diff";
@@ -413,9 +414,22 @@ function stepFindings(ctx: StepContext): Finding[] {
   const described = `${labelOf(step, category === "create" ? "after" : "before")} (${code(step.name)})`;
   const whose = client ? `${bold(client)}'s ${described}` : `The ${described}`;
   const forClient = client ? ` (${bold(client)})` : "";
-  const adopt = valueOf(step, "adopt") === true;
+  const adopt = valueOf(step, "adopt") === true || valueOf(step, "adopt") === "require";
   const findings: Finding[] = [];
   const flags = (stopsSending: boolean, standing = false) => ({ stopsSending, standing });
+  if (category === "delete" && step.old && retainedAsAdopted(step.old.outputs)) {
+    // The provider leaves an adopted object in MailerSend (docs/adoption-and-renames.md).
+    return [
+      {
+        kind: "warning",
+        ...about,
+        ...flags(false),
+        message:
+          `${whose} leaves the stack but stays in MailerSend: it was adopted and ` +
+          "`deleteAdoptedOnDestroy` is not set, so nothing is deleted.",
+      },
+    ];
+  }
 
   if (kind === "Domain") {
     const name = shown(valueOf(step, "name")) ?? step.name;

@@ -29,6 +29,30 @@ export interface AgencyArgs {
   dmarcLookup?: DmarcLookupOptions;
   /** The clients, by name (the name becomes the child's resource name). */
   clients: Record<string, Omit<ClientArgs, "agencyDomainId">>;
+  /**
+   * Clients renamed in `clients`: new name → former name. The Client gets the former name as a
+   * Pulumi alias, so its domain, token and users stay as they are (docs/adoption-and-renames.md).
+   */
+  renamedClients?: Record<string, string>;
+}
+
+/** `renamedClients` must map a client of `clients` to a former name that is not a client any more. */
+function renamedClientsProblems(args: AgencyArgs): { property: string; reason: string }[] {
+  const problems: { property: string; reason: string }[] = [];
+  for (const [name, former] of Object.entries(args.renamedClients ?? {})) {
+    if (!(name in args.clients)) {
+      problems.push({
+        property: `renamedClients.${name}`,
+        reason: `must name a client of \`clients\` (its new name); "${name}" is not one`,
+      });
+    } else if (typeof former !== "string" || former === "" || former in args.clients) {
+      problems.push({
+        property: `renamedClients.${name}`,
+        reason: `must be the client's former name, which is no longer in \`clients\`; got ${JSON.stringify(former)}`,
+      });
+    }
+  }
+  return problems;
 }
 
 /**
@@ -45,6 +69,7 @@ export class Agency extends pulumi.ComponentResource {
   constructor(name: string, args: AgencyArgs, opts?: pulumi.ComponentResourceOptions) {
     super(AGENCY_TYPE, name, {}, opts);
     const problems = checkAgencyArgs(args);
+    if (problems.length === 0) problems.push(...renamedClientsProblems(args));
     if (problems.length > 0) {
       throw new pulumi.ResourceError(
         `Agency ${name} has invalid arguments:\n` +
@@ -131,7 +156,12 @@ export class Agency extends pulumi.ComponentResource {
           policy: { ...args.policy, ...client.policy },
           agencyDomainId: args.domainId,
         },
-        { parent: this },
+        {
+          parent: this,
+          ...(args.renamedClients?.[clientName]
+            ? { aliases: [{ name: args.renamedClients[clientName] }] }
+            : {}),
+        },
       );
       const planEntry = planned.find((p) => p.name === clientName);
       if (planEntry) methods[clientName] = planEntry.method;

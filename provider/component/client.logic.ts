@@ -450,6 +450,7 @@ export const AGENCY_ARG_NAMES = [
   "policy",
   "dmarcLookup",
   "clients",
+  "renamedClients",
 ] as const;
 
 /** The Agency's own arguments (each client's are the Client's to check). */

@@ -45,11 +45,19 @@ export interface DomainArgs {
   /** Send once to a recipient listed twice (default false). */
   ignoreDuplicatedRecipients?: pulumi.Input<boolean>;
   /**
-   * At create, take over a domain of this name that already exists in the account instead of
-   * failing (`pulumi import` does not work for dynamic resources): its settings are then made to
-   * match; its return-path and inbound subdomains must already match.
+   * Take over a domain of this name that already exists in the account instead of failing
+   * (`pulumi import` does not work for dynamic resources). Its settings are made to match.
+   * `true`: adopt it if it exists, else create it (the preview warns). `"require"`: it must exist
+   * (the preview fails otherwise); use this for a domain the stack did not create, such as the
+   * agency's. An adopted domain is left in MailerSend when the resource is removed or destroyed
+   * (see `deleteAdoptedOnDestroy`, docs/adoption-and-renames.md). Its return-path and inbound subdomains must already match.
    */
-  adopt?: pulumi.Input<boolean>;
+  adopt?: pulumi.Input<boolean | "require">;
+  /**
+   * Delete the domain with the resource even if `adopt` took it over (default false: an adopted
+   * domain stays in MailerSend). Takes effect once an `up` has recorded it.
+   */
+  deleteAdoptedOnDestroy?: pulumi.Input<boolean>;
 }
 
 /** Every output; the inputs are echoed among them. */
@@ -71,6 +79,8 @@ const DOMAIN_OUTPUTS = [
   "precedenceBulk",
   "ignoreDuplicatedRecipients",
   "adopt",
+  "deleteAdoptedOnDestroy",
+  "adopted",
   "verified",
   "dkimVerified",
   "spfVerified",
@@ -121,7 +131,13 @@ export class Domain extends MailerSendResource {
   /** The `ignoreDuplicatedRecipients` input as applied (default false). */
   declare readonly ignoreDuplicatedRecipients: pulumi.Output<boolean>;
   /** The `adopt` input as applied (default false). */
-  declare readonly adopt: pulumi.Output<boolean>;
+  declare readonly adopt: pulumi.Output<boolean | "require">;
+  /** The `deleteAdoptedOnDestroy` input as applied (undefined when not set). */
+  /**
+   * True when the create took over a domain that already existed (so the stack leaves it in
+   * MailerSend on delete); undefined in states written before this output existed.
+   */
+  declare readonly adopted: pulumi.Output<boolean | undefined>;
   /** MailerSend's verified flag for the domain. */
   declare readonly verified: pulumi.Output<boolean>;
   /** MailerSend found the DKIM record (as of the last create, update, refresh or verification). */

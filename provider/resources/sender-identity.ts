@@ -26,10 +26,13 @@ export interface SenderIdentityArgs {
   /** Change this value to have MailerSend send the confirmation email again. */
   resendNonce?: pulumi.Input<string | number>;
   /**
-   * At create, take over an identity with this email that already exists in the account (on the
-   * same domain) instead of failing; its name, reply-to and note are made to match.
+   * Take over an identity with this email that already exists in the account instead of failing.
+   * `true`: adopt it if it exists, else create it (the preview warns); `"require"`: it must exist.
+   * An adopted identity is left in MailerSend when the resource is removed or destroyed.
    */
-  adopt?: pulumi.Input<boolean>;
+  adopt?: pulumi.Input<boolean | "require">;
+  /** Delete the identity with the resource even if `adopt` took it over (default false). */
+  deleteAdoptedOnDestroy?: pulumi.Input<boolean>;
 }
 
 const SENDER_IDENTITY_OUTPUTS = [
@@ -42,6 +45,8 @@ const SENDER_IDENTITY_OUTPUTS = [
   "addNote",
   "resendNonce",
   "adopt",
+  "deleteAdoptedOnDestroy",
+  "adopted",
   "verified",
   "resends",
   "domainName",
@@ -71,7 +76,10 @@ export class SenderIdentity extends MailerSendResource {
   /** The `resendNonce` input, as a string; changing it re-sends the confirmation email. */
   declare readonly resendNonce: pulumi.Output<string | undefined>;
   /** The `adopt` input as applied (default false). */
-  declare readonly adopt: pulumi.Output<boolean>;
+  declare readonly adopt: pulumi.Output<boolean | "require">;
+  /** The `deleteAdoptedOnDestroy` input as applied (undefined when not set). */
+  /** True when the create took over an existing identity (left in MailerSend on delete). */
+  declare readonly adopted: pulumi.Output<boolean | undefined>;
   /** True once the address owner clicked the confirmation link (updated by refresh). */
   declare readonly verified: pulumi.Output<boolean>;
   /** Confirmation emails re-sent so far. */

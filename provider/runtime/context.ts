@@ -43,6 +43,11 @@ export function withoutProvider(bag: Record<string, unknown>): Record<string, un
   return rest;
 }
 
+/** Whether `check` got old inputs, i.e. the resource is already in the stack's state. */
+export function isInState(olds: Record<string, unknown> | undefined): boolean {
+  return Object.keys(withoutProvider(olds ?? {})).length > 0;
+}
+
 /**
  * Inputs as `check` left them (normalised, defaults applied), typed: create and update parse them
  * again rather than trust the shape, since the engine hands them over untyped.

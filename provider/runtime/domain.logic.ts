@@ -8,7 +8,7 @@ import type { ApiDnsRecords, ApiDomain, ApiVerification } from "../api/schemas";
 import type { DomainSettingsBody } from "../api/client";
 import { checkInputs, withNewInputs, type CheckResult } from "./check";
 import { diffByTable, sameValue, type DiffTable } from "./diff";
-import { domainName, flag, subdomainLabel, text } from "./fields";
+import { adoptMode, domainName, flag, subdomainLabel, text } from "./fields";
 
 export const DOMAIN_STATE_VERSION = 1;
 
@@ -72,7 +72,9 @@ export const domainInputsSchema = z.strictObject({
   customTrackingEnabled: flag().default(DOMAIN_SETTINGS.customTrackingEnabled.default),
   precedenceBulk: flag().default(DOMAIN_SETTINGS.precedenceBulk.default),
   ignoreDuplicatedRecipients: flag().default(DOMAIN_SETTINGS.ignoreDuplicatedRecipients.default),
-  adopt: flag().default(false),
+  adopt: adoptMode().default(false),
+  /** Delete the domain with the resource even when `adopt` took it over (default: leave it). */
+  deleteAdoptedOnDestroy: flag().optional(),
 });
 
 export type DomainInputs = z.infer<typeof domainInputsSchema>;
@@ -89,6 +91,11 @@ export interface DomainOutputs extends DomainInputs {
   dnsRecords: DnsRecord[];
   /** Steps a failed create could not finish; the next `up` finishes them. */
   pendingSteps: string[];
+  /**
+   * True when the create took over a domain that already existed (`adopt`); absent in states
+   * written before 0.2 (see `retainedAsAdopted`).
+   */
+  adopted?: boolean;
   stateVersion: number;
 }
 
@@ -111,6 +118,8 @@ export const DOMAIN_DIFF_TABLE: DiffTable<keyof DomainInputs> = {
       "update"
     >),
     adopt: "ignore",
+    // Only read by delete; recorded by an update that sends nothing to MailerSend.
+    deleteAdoptedOnDestroy: "update",
   },
   uniqueKey: ["name"],
 };
@@ -257,6 +266,7 @@ export function domainOutputs(
     dnsRecords?: ApiDnsRecords;
     previousDnsRecords?: DnsRecord[];
     pendingSteps?: string[];
+    adopted?: boolean;
   },
 ): DomainOutputs {
   const live = liveSettings(domain);
@@ -279,6 +289,7 @@ export function domainOutputs(
     ...verificationFlags(domain, extra.verification),
     dnsRecords,
     pendingSteps: extra.pendingSteps ?? [],
+    ...(extra.adopted === undefined ? {} : { adopted: extra.adopted }),
     stateVersion: DOMAIN_STATE_VERSION,
   };
 }
@@ -296,7 +307,11 @@ export function updatedDomainOutputs(
 ): DomainOutputs {
   if (domain) {
     return {
-      ...domainOutputs(inputs, domain, { dnsRecords, previousDnsRecords: previous.dnsRecords }),
+      ...domainOutputs(inputs, domain, {
+        dnsRecords,
+        previousDnsRecords: previous.dnsRecords,
+        adopted: previous.adopted,
+      }),
       returnPathVerified: previous.returnPathVerified === true,
       inboundVerified: previous.inboundVerified === true,
     };

@@ -3,18 +3,35 @@
  *
  * API calls per operation: create 2 (POST, dns-records) + 1 settings call when a setting differs
  * from MailerSend's defaults; update 1 (settings) + 1 when the records change; refresh 3 (domain,
- * verify and dns-records only when needed, see `refreshNeeds`); delete 1; check and diff none.
+ * verify and dns-records only when needed, see `refreshNeeds`); delete 1 (none for an adopted or
+ * shared domain, see `adoption.ts`); diff none; check none, except `GET /domains` (one page per
+ * 100 domains) for a new Domain with `adopt`, so the preview says whether it exists.
  */
 import type { ApiDomain } from "../api/schemas";
 import type { MailerSendApiError } from "../api/errors";
 import type { MailerSendClient } from "../api/client";
-import { inputsFromOutputs } from "./check";
+import { logLine } from "../api/log";
+import {
+  adoptionPreview,
+  alreadyExistsMessage,
+  requiredButMissing,
+  retainedAsAdopted,
+} from "./adoption.logic";
+import {
+  keepDiffed,
+  keepObject,
+  keptOutputsChanged,
+  refuseAdoptingHeld,
+  skipDelete,
+} from "./adoption";
+import { containsUnknown, inputsFromOutputs } from "./check";
 import {
   apiClient,
   PartialFailureError,
   withoutProvider,
   parseInputs,
   announceReplacement,
+  isInState,
   isTakenError,
 } from "./context";
 import {
@@ -45,13 +62,14 @@ async function adoptOrExplain(
         "MailerSend account holds it (or the name is not resolvable).",
     );
   }
-  if (!inputs.adopt) {
-    throw new Error(
-      `Domain ${inputs.name} already exists in this MailerSend account (id ${existing.id}). ` +
-        "Dynamic resources cannot be imported with `pulumi import`; set `adopt: true` on this " +
-        "Domain to take the existing domain over (its settings are then made to match the program).",
-    );
-  }
+  if (!inputs.adopt)
+    throw new Error(alreadyExistsMessage("Domain", inputs.name, existing.id, "Domain"));
+  return adoptable(inputs, existing);
+}
+
+/** The existing domain, if no other resource holds it and its create-only settings match. */
+function adoptable(inputs: DomainInputs, existing: ApiDomain): ApiDomain {
+  refuseAdoptingHeld("Domain", inputs.name, existing.id);
   const settings = existing.domain_settings;
   const mismatches: string[] = [];
   if ((settings.return_path_subdomain ?? "mta") !== inputs.returnPathSubdomain) {
@@ -73,13 +91,64 @@ async function adoptOrExplain(
   return existing;
 }
 
+/**
+ * Creates the domain, or takes over the existing one: `adopt: "require"` looks it up first and
+ * never creates; otherwise a taken name (422) is looked up and adopted when `adopt` allows it.
+ */
+async function createOrAdopt(
+  api: MailerSendClient,
+  inputs: DomainInputs,
+): Promise<{ domain: ApiDomain; adopted: boolean }> {
+  if (inputs.adopt === "require") {
+    const existing = await api.domains.findByName(inputs.name);
+    if (!existing) throw new Error(requiredButMissing("Domain", inputs.name));
+    return { domain: adoptable(inputs, existing), adopted: true };
+  }
+  try {
+    const created = await api.domains.create({
+      name: inputs.name,
+      return_path_subdomain: inputs.returnPathSubdomain,
+      custom_tracking_subdomain: inputs.customTrackingSubdomain,
+      inbound_routing_subdomain: inputs.inboundRoutingSubdomain,
+    });
+    return { domain: created.value, adopted: false };
+  } catch (error) {
+    if (!isTakenError(error, "name")) throw error;
+    return { domain: await adoptOrExplain(api, inputs, error), adopted: true };
+  }
+}
+
 export const domainProvider = {
-  async check(_olds: Record<string, unknown>, news: Record<string, unknown>) {
-    return checkDomain(news);
+  async check(olds: Record<string, unknown>, news: Record<string, unknown>) {
+    const result = checkDomain(news);
+    const inputs = result.inputs;
+    // Only a resource not yet in the state (no old inputs) is looked up: a preview of unchanged
+    // resources makes no call.
+    if (!inputs || !inputs.adopt || isInState(olds) || containsUnknown(inputs.name)) return result;
+    const name = String(inputs.name);
+    const existing = await apiClient().domains.findByName(name);
+    const said = adoptionPreview(
+      "Domain",
+      name,
+      inputs.adopt as boolean | "require",
+      existing?.id,
+      "name",
+    );
+    if (said.failure) return { failures: [said.failure] };
+    if (said.message) logLine(said.message);
+    return result;
   },
 
-  async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
+  async diff(id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
     const diff = diffDomain(olds, news);
+    if (diff.replaces.length === 0) keepDiffed("Domain", id, olds, "a Domain the program keeps");
+    if (diff.replaces.length > 0 && retainedAsAdopted(olds)) {
+      logLine(
+        `WARNING: Domain ${String(olds.name)} was adopted, so its replacement leaves the old domain in ` +
+          "MailerSend; a new domain of the same name cannot be created while it exists. Set " +
+          "`deleteAdoptedOnDestroy: true` first (one `up`), or keep the create-only settings.",
+      );
+    }
     return announceReplacement(
       diff,
       `Domain ${String(olds.name)}`,
@@ -90,37 +159,28 @@ export const domainProvider = {
   async create(bag: Record<string, unknown>) {
     const inputs = parseInputs(domainInputsSchema, bag);
     const api = apiClient();
-    let domain: ApiDomain;
-    let adopted = false;
-    try {
-      domain = (
-        await api.domains.create({
-          name: inputs.name,
-          return_path_subdomain: inputs.returnPathSubdomain,
-          custom_tracking_subdomain: inputs.customTrackingSubdomain,
-          inbound_routing_subdomain: inputs.inboundRoutingSubdomain,
-        })
-      ).value;
-    } catch (error) {
-      if (!isTakenError(error, "name")) throw error;
-      domain = await adoptOrExplain(api, inputs, error);
-      adopted = true;
-    }
+    const made = await createOrAdopt(api, inputs);
+    let domain = made.domain;
+    const adopted = made.adopted;
 
     // The domain exists from here on: a failure must leave it recorded, never leaked.
     let outputs: DomainOutputs = domainOutputs(inputs, domain, {
       pendingSteps: ["settings", "dnsRecords"],
+      adopted,
     });
     try {
       const body = settingsToSend(inputs, liveSettings(domain));
       if (Object.keys(body).length > 0) domain = await api.domains.updateSettings(domain.id, body);
-      outputs = domainOutputs(inputs, domain, { pendingSteps: ["dnsRecords"] });
+      outputs = domainOutputs(inputs, domain, { pendingSteps: ["dnsRecords"], adopted });
       const verification = adopted ? await api.domains.verify(domain.id) : undefined;
       const dnsRecords = await api.domains.dnsRecords(domain.id);
-      outputs = domainOutputs(inputs, domain, { verification, dnsRecords });
+      outputs = domainOutputs(inputs, domain, { verification, dnsRecords, adopted });
     } catch (error) {
       throw new PartialFailureError(`Domain ${inputs.name}`, domain.id, { ...outputs }, error);
     }
+    // Another resource of the state may hold it (a rename without aliases): see adoption.ts.
+    if (adopted)
+      keepObject("Domain", domain.id, outputs, "the Domain that adopted it in this update");
     return { id: domain.id, outs: outputs };
   },
 
@@ -137,6 +197,7 @@ export const domainProvider = {
       verification,
       dnsRecords,
       previousDnsRecords: stored.dnsRecords,
+      adopted: stored.adopted,
     });
     if (!verification) {
       // Only the verify endpoint reports these two (docs/mailersend-api.md §3.3): keep what it said last.
@@ -159,10 +220,13 @@ export const domainProvider = {
       previous.customTrackingEnabled !== inputs.customTrackingEnabled ||
       previous.customTrackingSubdomain !== inputs.customTrackingSubdomain;
     const dnsRecords = recordsChanged ? await api.domains.dnsRecords(id) : undefined;
-    return { outs: updatedDomainOutputs(inputs, previous, domain, dnsRecords) };
+    const outputs = updatedDomainOutputs(inputs, previous, domain, dnsRecords);
+    keptOutputsChanged("Domain", id, outputs);
+    return { outs: outputs };
   },
 
-  async delete(id: string) {
+  async delete(id: string, props: Record<string, unknown> = {}) {
+    if (skipDelete("Domain", id, String(props.name ?? id), props)) return;
     await apiClient().domains.delete(id); // false when already gone: done either way
   },
 };

@@ -102,3 +102,13 @@ export function oneOf<const T extends readonly [string, ...string[]]>(values: T,
       `must be one of ${values.join(", ")} (${what}); got ${JSON.stringify(issue.input)}`,
   });
 }
+
+/**
+ * `adopt`: `false` (create, fail when the name is taken), `true` (take over an existing object of
+ * that name, else create one) or `"require"` (take over an existing object; fail if there is none).
+ */
+export function adoptMode() {
+  return z.union([z.boolean(), z.literal("require")], {
+    error: 'must be true, false or "require"',
+  });
+}

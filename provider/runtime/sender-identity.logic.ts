@@ -7,7 +7,7 @@ import type { ApiIdentity } from "../api/schemas";
 import type { UpdateIdentityBody } from "../api/client";
 import { checkInputs, type CheckFailure, type CheckResult } from "./check";
 import { diffByTable, sameValue, type DiffTable } from "./diff";
-import { emailAddress, flag, nonce, objectId, text } from "./fields";
+import { adoptMode, emailAddress, flag, nonce, objectId, text } from "./fields";
 
 export const SENDER_IDENTITY_STATE_VERSION = 1;
 
@@ -47,7 +47,9 @@ export const senderIdentityInputsSchema = z.strictObject({
   personalNote: text({ max: 250, what: "a note for the confirmation email" }).optional(),
   addNote: flag().default(false),
   resendNonce: nonce().optional(),
-  adopt: flag().default(false),
+  adopt: adoptMode().default(false),
+  /** Delete the identity with the resource even when `adopt` took it over (default: leave it). */
+  deleteAdoptedOnDestroy: flag().optional(),
 });
 
 export type SenderIdentityInputs = z.infer<typeof senderIdentityInputsSchema>;
@@ -59,6 +61,8 @@ export interface SenderIdentityOutputs extends SenderIdentityInputs {
   resends: number;
   /** The name of the domain the identity sends through. */
   domainName: string;
+  /** True when the create took over an identity that already existed; absent in older states. */
+  adopted?: boolean;
   stateVersion: number;
 }
 
@@ -113,6 +117,8 @@ export const SENDER_IDENTITY_DIFF_TABLE: DiffTable<keyof SenderIdentityInputs> =
     addNote: "update",
     resendNonce: "update",
     adopt: "ignore",
+    // Only read by delete; recorded by an update that sends nothing to MailerSend.
+    deleteAdoptedOnDestroy: "update",
   },
   uniqueKey: ["email"],
 };
@@ -160,6 +166,7 @@ export function liveIdentity(identity: ApiIdentity): Partial<SenderIdentityInput
 export function senderIdentityOutputs(
   inputs: SenderIdentityInputs,
   identity: ApiIdentity,
+  adopted?: boolean,
 ): SenderIdentityOutputs {
   const live = liveIdentity(identity);
   const merged: Record<string, unknown> = { ...inputs };
@@ -175,6 +182,7 @@ export function senderIdentityOutputs(
     verified: identity.is_verified === true,
     resends: identity.resends ?? 0,
     domainName: identity.domain?.name ?? "",
+    ...(adopted === undefined ? {} : { adopted }),
     stateVersion: SENDER_IDENTITY_STATE_VERSION,
   };
 }

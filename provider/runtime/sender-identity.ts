@@ -2,18 +2,29 @@
  * SenderIdentity: the provider operations. Rules in `sender-identity.logic.ts`.
  *
  * API calls: create 1 (+1 update when adopting an identity that differs); update 1 per kind of
- * change (fields, resend); refresh 1; delete 1.
+ * change (fields, resend); refresh 1; delete 1 (none for an adopted or shared identity, see
+ * `adoption.ts`); check none, except `GET /identities/email/{email}` for a new identity with `adopt`.
  */
 import type { MailerSendApiError } from "../api/errors";
 import type { MailerSendClient } from "../api/client";
 import type { ApiIdentity } from "../api/schemas";
-import { inputsFromOutputs, withNewInputs } from "./check";
+import { logLine } from "../api/log";
+import { adoptionPreview, alreadyExistsMessage, requiredButMissing } from "./adoption.logic";
+import {
+  keepDiffed,
+  keepObject,
+  keptOutputsChanged,
+  refuseAdoptingHeld,
+  skipDelete,
+} from "./adoption";
+import { containsUnknown, inputsFromOutputs, withNewInputs } from "./check";
 import {
   apiClient,
   PartialFailureError,
   withoutProvider,
   parseInputs,
   announceReplacement,
+  isInState,
   isTakenError,
 } from "./context";
 import {
@@ -41,11 +52,15 @@ async function adoptOrExplain(
   if (!existing) throw conflict;
   if (!inputs.adopt) {
     throw new Error(
-      `Sender identity ${inputs.email} already exists in this MailerSend account (id ${existing.id}). ` +
-        "Dynamic resources cannot be imported with `pulumi import`; set `adopt: true` on this " +
-        "SenderIdentity to take it over (its name, reply-to and note are then made to match).",
+      alreadyExistsMessage("SenderIdentity", inputs.email, existing.id, "SenderIdentity"),
     );
   }
+  return adoptable(inputs, existing);
+}
+
+/** The existing identity, if no other resource holds it and it sends through the program's domain. */
+function adoptable(inputs: SenderIdentityInputs, existing: ApiIdentity): ApiIdentity {
+  refuseAdoptingHeld("SenderIdentity", inputs.email, existing.id);
   if (existing.domain?.id && existing.domain.id !== inputs.domainId) {
     throw new Error(
       `Sender identity ${inputs.email} cannot be adopted: it sends through domain ` +
@@ -57,12 +72,25 @@ async function adoptOrExplain(
 }
 
 export const senderIdentityProvider = {
-  async check(_olds: Record<string, unknown>, news: Record<string, unknown>) {
-    return checkSenderIdentity(news);
+  async check(olds: Record<string, unknown>, news: Record<string, unknown>) {
+    const result = checkSenderIdentity(news);
+    const inputs = result.inputs;
+    // Only a resource not yet in the state is looked up: a no-op preview makes no call.
+    if (!inputs || !inputs.adopt || isInState(olds) || containsUnknown(inputs.email)) return result;
+    const email = String(inputs.email);
+    const existing = await apiClient().identities.getByEmail(email);
+    const mode = inputs.adopt as boolean | "require";
+    const said = adoptionPreview("SenderIdentity", email, mode, existing?.id, "email");
+    if (said.failure) return { failures: [said.failure] };
+    if (said.message) logLine(said.message);
+    return result;
   },
 
-  async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
+  async diff(id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
     const diff = diffSenderIdentity(olds, news);
+    if (diff.replaces.length === 0) {
+      keepDiffed("SenderIdentity", id, olds, "a SenderIdentity the program keeps");
+    }
     return announceReplacement(
       diff,
       `Sender identity ${String(olds.email)}`,
@@ -75,27 +103,39 @@ export const senderIdentityProvider = {
     const inputs = parseInputs(senderIdentityInputsSchema, bag);
     const api = apiClient();
     let identity: ApiIdentity;
+    let adopted = false;
     try {
-      identity = (
-        await api.identities.create({
-          domain_id: inputs.domainId,
-          email: inputs.email,
-          name: inputs.name,
-          reply_to_email: inputs.replyToEmail,
-          reply_to_name: inputs.replyToName,
-          add_note: inputs.addNote,
-          personal_note: inputs.personalNote,
-        })
-      ).value;
+      if (inputs.adopt === "require") {
+        // Never create what the program says must exist (it may have gone since the preview).
+        const existing = await api.identities.getByEmail(inputs.email);
+        if (!existing) throw new Error(requiredButMissing("SenderIdentity", inputs.email));
+        identity = adoptable(inputs, existing);
+        adopted = true;
+      } else {
+        identity = (
+          await api.identities.create({
+            domain_id: inputs.domainId,
+            email: inputs.email,
+            name: inputs.name,
+            reply_to_email: inputs.replyToEmail,
+            reply_to_name: inputs.replyToName,
+            add_note: inputs.addNote,
+            personal_note: inputs.personalNote,
+          })
+        ).value;
+      }
     } catch (error) {
       if (!isTakenError(error, "email")) throw error;
       identity = await adoptOrExplain(api, inputs, error);
+      adopted = true;
+    }
+    if (adopted) {
       const changes = identityChanges(inputs, liveIdentity(identity));
       if (Object.keys(changes).length > 0) {
         try {
           identity = await api.identities.update(identity.id, changes);
         } catch (updateError) {
-          const outputs = senderIdentityOutputs(inputs, identity);
+          const outputs = senderIdentityOutputs(inputs, identity, adopted);
           throw new PartialFailureError(
             `Sender identity ${inputs.email}`,
             identity.id,
@@ -105,7 +145,17 @@ export const senderIdentityProvider = {
         }
       }
     }
-    return { id: identity.id, outs: senderIdentityOutputs(inputs, identity) };
+    const outputs = senderIdentityOutputs(inputs, identity, adopted);
+    // Another resource of the state may hold it (a rename without aliases): see adoption.ts.
+    if (adopted) {
+      keepObject(
+        "SenderIdentity",
+        identity.id,
+        outputs,
+        "the SenderIdentity that adopted it in this update",
+      );
+    }
+    return { id: identity.id, outs: outputs };
   },
 
   async read(id: string, props: Record<string, unknown>) {
@@ -114,7 +164,8 @@ export const senderIdentityProvider = {
     const previous = senderIdentityInputsSchema.parse(
       inputsFromOutputs(senderIdentityInputsSchema, props),
     );
-    const outputs = senderIdentityOutputs(previous, identity);
+    const stored = props.adopted === undefined ? undefined : props.adopted === true;
+    const outputs = senderIdentityOutputs(previous, identity, stored);
     return { id, props: outputs, inputs: inputsFromOutputs(senderIdentityInputsSchema, outputs) };
   },
 
@@ -129,15 +180,17 @@ export const senderIdentityProvider = {
       // A new nonce asks MailerSend to send the confirmation email again.
       identity = await api.identities.resend(id);
     }
-    if (!identity) {
-      return {
-        outs: withNewInputs<SenderIdentityOutputs>(senderIdentityInputsSchema, previous, inputs),
-      };
-    }
-    return { outs: senderIdentityOutputs(inputs, identity) };
+    const outputs = identity
+      ? senderIdentityOutputs(inputs, identity, previous.adopted)
+      : withNewInputs<SenderIdentityOutputs>(senderIdentityInputsSchema, previous, inputs);
+    keptOutputsChanged("SenderIdentity", id, outputs);
+    return { outs: outputs };
   },
 
-  async delete(id: string) {
+  async delete(id: string, props: Record<string, unknown> = {}) {
+    if (skipDelete("SenderIdentity", id, String(props.email ?? id), props)) {
+      return;
+    }
     await apiClient().identities.delete(id);
   },
 };

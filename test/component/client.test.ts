@@ -243,6 +243,21 @@ describe("Client", () => {
     expect((await value(adopted.reasons)).map((r) => r.code)).toEqual(["domain-already-verified"]);
   });
 
+  it("passes deleteAdoptedOnDestroy in domainSettings to its adopted Domain", async () => {
+    const client = new mailersend.Client("owned", {
+      domain: "owned.test",
+      monthlyVolume: 100,
+      domainVerified: true,
+      domainSettings: { deleteAdoptedOnDestroy: true },
+    });
+    await value(client.method);
+    expect((await settled()).find((r) => r.type === DOMAIN)?.inputs).toEqual({
+      name: "owned.test",
+      adopt: true,
+      deleteAdoptedOnDestroy: true,
+    });
+  });
+
   it("keeps the identities while moving to a domain, until the domain is verified", async () => {
     const client = new mailersend.Client("growing", {
       domain: "growing.test",

@@ -145,10 +145,20 @@ describe("examples/agency", () => {
     },
   );
 
-  it("destroy leaves the account empty (the adopted domains included)", { timeout }, async () => {
-    const { ws, emulator } = stack();
-    const destroy = await ws.destroy();
-    expect(destroy.summary?.result).toBe("succeeded");
-    expect(emulator.store.counts()).toEqual(EMPTY_ACCOUNT);
-  });
+  it(
+    "destroy deletes what the stack created and leaves the two adopted domains",
+    { timeout },
+    async () => {
+      const { ws, emulator } = stack();
+      const destroy = await ws.destroy();
+      expect(destroy.summary?.result).toBe("succeeded");
+      expect(emulator.store.counts()).toEqual({ ...EMPTY_ACCOUNT, domains: 2 });
+      expect(
+        emulator.store.domains
+          .list()
+          .map((d) => d.name)
+          .sort(),
+      ).toEqual(PRE_EXISTING);
+    },
+  );
 });

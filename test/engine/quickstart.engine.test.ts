@@ -9,6 +9,7 @@ import {
   EMPTY_ACCOUNT,
   changesIn,
   createEngineStack,
+  printed,
   type EngineStack,
 } from "../support/engine-stack";
 import { ENGINE_TEST_TIMEOUT } from "../support/pulumi-vitest";
@@ -82,8 +83,17 @@ describe("the README's quick program", () => {
     expect(changesIn(json)).toEqual([]);
   });
 
-  it("destroy leaves the account empty", { timeout }, async () => {
-    await stack.ws.destroy();
-    expect(stack.emulator.store.counts()).toEqual(EMPTY_ACCOUNT);
-  });
+  it(
+    "destroy deletes what the stack created and leaves the agency's domain",
+    { timeout },
+    async () => {
+      stack.clearCalls();
+      const destroy = await stack.ws.destroy();
+      expect(stack.emulator.store.counts()).toEqual({ ...EMPTY_ACCOUNT, domains: 1 });
+      const [agency] = stack.emulator.store.domains.list();
+      expect(agency).toMatchObject({ name: "mail.agency.com", isVerified: true });
+      expect(stack.callNames()).not.toContain(`DELETE /domains/${agency.id}`);
+      expect(printed(destroy, "RETAINED: Domain mail.agency.com")).toHaveLength(1);
+    },
+  );
 });

@@ -81,6 +81,7 @@ describe("Domain through the dynamic-provider host", () => {
       inboundVerified: false,
       dnsRecords: recordsFor("mail.acme.test"),
       pendingSteps: [],
+      adopted: false,
       stateVersion: 1,
     });
   });
@@ -351,9 +352,12 @@ describe("Domain through the dynamic-provider host", () => {
     const existing = f.emulator.store.domains.create({ name: "acme.test" });
     const inputs = await f.checked("Domain", { name: "acme.test" });
     await expect(f.host.create(inputs)).rejects.toThrow(
-      `Domain acme.test already exists in this MailerSend account (id ${existing.id}). Dynamic resources ` +
-        "cannot be imported with `pulumi import`; set `adopt: true` on this Domain to take the existing " +
-        "domain over (its settings are then made to match the program).",
+      `Domain acme.test already exists in this MailerSend account (id ${existing.id}). If this ` +
+        "stack already manages it under another resource name (you renamed this resource or its " +
+        'Client), do not adopt it: add `aliases: [{ name: "<the old name>" }]` to the renamed ' +
+        "resource or Client's options (docs/adoption-and-renames.md). If it was made outside this " +
+        "stack, set `adopt: true` on this Domain to take it over (`pulumi import` does not work " +
+        "for dynamic resources); the stack then leaves it in MailerSend when the resource is removed.",
     );
     expect(f.emulator.store.domains.list()).toHaveLength(1);
   });
@@ -364,13 +368,14 @@ describe("Domain through the dynamic-provider host", () => {
     const { id, outs } = await createDomain({ name: "acme.test", adopt: true, trackOpens: false });
     expect(id).toBe(existing.id);
     expect(f.calls().map((c) => [c.call, c.status, c.body])).toEqual([
+      ["GET /domains", 200, undefined], // check: the preview says it will be adopted
       ["POST /domains", 422, expect.objectContaining({ name: "acme.test" })],
       ["GET /domains", 200, undefined],
       [`PUT /domains/${id}/settings`, 200, { track_opens: false }],
       [`GET /domains/${id}/verify`, 200, undefined],
       [`GET /domains/${id}/dns-records`, 200, undefined],
     ]);
-    expect(outs).toMatchObject({ adopt: true, trackOpens: false });
+    expect(outs).toMatchObject({ adopt: true, adopted: true, trackOpens: false });
     expect(f.emulator.store.domains.list()).toHaveLength(1);
   });
 

@@ -48,6 +48,7 @@ describe("SenderIdentity through the dynamic-provider host", () => {
       verified: false,
       resends: 0,
       domainName: "agency.test",
+      adopted: false,
       stateVersion: 1,
     });
     expect(f.emulator.store.identities.get(id)?.email).toBe("news@client.test");
@@ -276,8 +277,11 @@ describe("SenderIdentity through the dynamic-provider host", () => {
       name: "New",
     });
     await expect(f.host.create(inputs)).rejects.toThrow(
-      `Sender identity a@client.test already exists in this MailerSend account (id ${existing.id}). Dynamic ` +
-        "resources cannot be imported with `pulumi import`; set `adopt: true` on this SenderIdentity to take it over",
+      `Sender identity a@client.test already exists in this MailerSend account (id ${existing.id}). ` +
+        "If this stack already manages it under another resource name (you renamed this resource " +
+        'or its Client), do not adopt it: add `aliases: [{ name: "<the old name>" }]` to the ' +
+        "renamed resource or Client's options (docs/adoption-and-renames.md). If it was made " +
+        "outside this stack, set `adopt: true` on this SenderIdentity to take it over",
     );
     const { id, outs } = await createIdentity({ email: "a@client.test", name: "New", adopt: true });
     expect(id).toBe(existing.id);
@@ -286,7 +290,7 @@ describe("SenderIdentity through the dynamic-provider host", () => {
       ["GET /identities/email/a@client.test", 200, undefined],
       [`PUT /identities/${id}`, 200, { name: "New" }],
     ]);
-    expect(outs).toMatchObject({ name: "New", adopt: true });
+    expect(outs).toMatchObject({ name: "New", adopt: true, adopted: true });
     expect(f.emulator.store.identities.list()).toHaveLength(1);
   });
 

@@ -13,7 +13,7 @@ import {
 } from "../../provider/cli/plan-summary";
 import { AGENCY_TYPE } from "../../provider/component/agency";
 import { CLIENT_TYPE } from "../../provider/component/client";
-import { fixtureText, type Scenario } from "./support";
+import { fixtureJson, fixtureText, type Scenario } from "./support";
 
 function summary(scenario: Scenario): PlanSummary {
   return summarisePlan(fixtureText(scenario));
@@ -185,6 +185,24 @@ describe("summarisePlan on the recorded plans", () => {
       "domain-delete acme-shop/acme-shop-domain",
       "token-delete acme-shop/acme-shop-token",
     ]);
+  });
+
+  it("domain-deletion of an adopted domain: no deletion, a warning that it stays in MailerSend", () => {
+    const plan = fixtureJson("domain-deletion");
+    for (const step of plan.steps as { urn: string; oldState?: { outputs: object } }[]) {
+      if (step.urn.endsWith("::acme-shop-domain") && step.oldState) {
+        step.oldState.outputs = { ...step.oldState.outputs, adopt: true, adopted: true };
+      }
+    }
+    const s = summarisePlan(JSON.stringify(plan));
+    expect(findingsOf(s)).not.toContain("domain-delete acme-shop/acme-shop-domain");
+    expect(s.findings.find((f) => f.resource === "acme-shop-domain")).toMatchObject({
+      kind: "warning",
+      message: expect.stringContaining(
+        "leaves the stack but stays in MailerSend: it was adopted and `deleteAdoptedOnDestroy` " +
+          "is not set, so nothing is deleted.",
+      ),
+    });
   });
 
   it("agency-domain-replacement: the agency's domain (outside any client) and every identity", () => {

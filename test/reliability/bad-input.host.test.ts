@@ -49,6 +49,13 @@ function flag(field: string): Row[] {
   ];
 }
 
+function adoptMode(field: string): Row[] {
+  return [
+    row(field, "wrong type", "yes", 'must be true, false or "require"'),
+    row(field, "empty", "", 'must be true, false or "require"'),
+  ];
+}
+
 function text(field: string, max: number, what: string): Row[] {
   return [
     row(field, "wrong type", 42, `must be ${what}`),
@@ -167,8 +174,9 @@ const MATRIX: Record<string, { valid: Record<string, unknown>; inputs: string[];
         "customTrackingEnabled",
         "precedenceBulk",
         "ignoreDuplicatedRecipients",
-        "adopt",
+        "deleteAdoptedOnDestroy",
       ].flatMap(flag),
+      ...adoptMode("adopt"),
       ...text("trackUnsubscribeHtml", 10_000, "the HTML unsubscribe footer"),
       row("trackUnsubscribeHtml", "bad format", "<p>bye</p>", UNSUBSCRIBE),
       ...text("trackUnsubscribePlain", 10_000, "the plain-text unsubscribe footer"),
@@ -239,7 +247,8 @@ const MATRIX: Record<string, { valid: Record<string, unknown>; inputs: string[];
       ...text("personalNote", 250, "a note for the confirmation email"),
       ...flag("addNote"),
       ...nonce("resendNonce"),
-      ...flag("adopt"),
+      ...adoptMode("adopt"),
+      ...flag("deleteAdoptedOnDestroy"),
       {
         field: "email",
         kind: "conflict",

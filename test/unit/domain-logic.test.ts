@@ -81,7 +81,12 @@ describe("checkDomain", () => {
       "must contain the {{unsubscribe}} placeholder, where MailerSend puts the link",
     ],
     [{ name: "a.com", trackUnsubscribePlain: "" }, "trackUnsubscribePlain", "must not be empty"],
-    [{ name: "a.com", adopt: 1 }, "adopt", "must be true or false"],
+    [{ name: "a.com", adopt: 1 }, "adopt", 'must be true, false or "require"'],
+    [
+      { name: "a.com", deleteAdoptedOnDestroy: "yes" },
+      "deleteAdoptedOnDestroy",
+      "must be true or false",
+    ],
     [
       { name: "a.com", nmae: "typo" },
       "nmae",
