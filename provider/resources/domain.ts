@@ -1,8 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { DnsRecord } from "../runtime/domain.logic";
+import type { DnsRecord } from "../facts/dns-record";
 import { MailerSendResource, resourceProps } from "./shim";
 
-export type { DnsRecord } from "../runtime/domain.logic";
+export type { DnsRecord } from "../facts/dns-record";
 
 /** Arguments of a {@link Domain}. Omitted settings take MailerSend's defaults for a new domain. */
 export interface DomainArgs {
