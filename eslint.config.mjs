@@ -52,12 +52,16 @@ export const LAYER_RULES = [
     patterns: [
       SDK,
       upward(
-        ["../api/*", "../component/*", "../cli/*", "../index", "../../emulator/*"],
-        "provider/resources is the program side: it reaches the runtime only through the shim, and may import pure *.logic rules.",
-      ),
-      upward(
-        ["../runtime/*", "!../runtime/*.logic"],
-        "provider/resources may import only the pure *.logic modules of provider/runtime.",
+        [
+          "../api/*",
+          "../runtime/*",
+          "../component/*",
+          "../cli/*",
+          "../index",
+          "../../emulator/*",
+          "zod",
+        ],
+        "provider/resources is the program side: it reaches the runtime only through the shim, and shares types through provider/facts (nothing a user's program typechecks may reach zod).",
       ),
     ],
   },
