@@ -4,6 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import { toApiError } from "./classify";
+import { engineWatch } from "./engine-watch";
 import { MailerSendApiError } from "./errors";
 import { gateFor, realClock, type Clock, type GateSettings, type RequestGate } from "./gate";
 import { logLine } from "./log";
@@ -126,6 +127,8 @@ export class Transport {
 
   private async attempt(spec: CallSpec): Promise<SdkResponse> {
     const release = await this.gate.acquire();
+    // The last moment before the request leaves: never send for an engine that is gone.
+    await engineWatch().ensureAlive();
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {

@@ -4,6 +4,7 @@
  * shape an earlier version wrote; each resource keeps a `stateVersion` output for that.
  */
 import { apiTokenProvider } from "./api-token";
+import { engineAddress, watchEngine } from "../api/engine-watch";
 import { clientUserProvider } from "./client-user";
 import { configureFromStack, type ConfigSource } from "./config";
 import { domainVerificationProvider } from "./domain-verification";
@@ -16,6 +17,8 @@ import { senderIdentityProvider } from "./sender-identity";
  */
 export async function configure(req: { config: ConfigSource }): Promise<void> {
   configureFromStack(req.config);
+  // In the dynamic-provider host: stop as soon as the engine that started us is gone.
+  watchEngine(engineAddress());
 }
 
 export const Domain = { configure, ...domainProvider };
