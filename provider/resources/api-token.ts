@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { refusePlaintextApiKey } from "./api-key-guard";
 import { resourceProps, runtimeShim, TYPE_MODULE } from "./shim";
 
 /** MailerSend token scopes (mailersend-api.md §5.4). */
@@ -80,6 +81,7 @@ export class ApiToken extends pulumi.dynamic.Resource {
   constructor(name: string, args: ApiTokenArgs, opts?: pulumi.CustomResourceOptions) {
     // The value is marked secret by the resource itself, whatever the caller's options say.
     const secretOutputs = [...new Set([...(opts?.additionalSecretOutputs ?? []), "token"])];
+    refusePlaintextApiKey();
     super(
       provider,
       name,

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { refusePlaintextApiKey } from "./api-key-guard";
 import { resourceProps, runtimeShim, TYPE_MODULE } from "./shim";
 
 export type UserRole = "Admin" | "Manager" | "Designer" | "Accountant" | "Custom User";
@@ -51,6 +52,7 @@ export class ClientUser extends pulumi.dynamic.Resource {
   declare readonly stateVersion: pulumi.Output<number>;
 
   constructor(name: string, args: ClientUserArgs, opts?: pulumi.CustomResourceOptions) {
+    refusePlaintextApiKey();
     super(
       provider,
       name,

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { refusePlaintextApiKey } from "./api-key-guard";
 import { resourceProps, runtimeShim, TYPE_MODULE } from "./shim";
 
 export type DnsRecordKind = "dkim" | "spf" | "returnPath" | "customTracking" | "inboundRouting";
@@ -55,6 +56,7 @@ export class DomainVerification extends pulumi.dynamic.Resource {
   declare readonly stateVersion: pulumi.Output<number>;
 
   constructor(name: string, args: DomainVerificationArgs, opts?: pulumi.CustomResourceOptions) {
+    refusePlaintextApiKey();
     super(
       provider,
       name,

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { DnsRecord } from "../runtime/domain.logic";
+import { refusePlaintextApiKey } from "./api-key-guard";
 import { resourceProps, runtimeShim, TYPE_MODULE } from "./shim";
 
 export type { DnsRecord } from "../runtime/domain.logic";
@@ -114,6 +115,7 @@ export class Domain extends pulumi.dynamic.Resource {
   declare readonly stateVersion: pulumi.Output<number>;
 
   constructor(name: string, args: DomainArgs, opts?: pulumi.CustomResourceOptions) {
+    refusePlaintextApiKey();
     super(provider, name, resourceProps(DOMAIN_OUTPUTS, args), opts, TYPE_MODULE, "Domain");
   }
 }

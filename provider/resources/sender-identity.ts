@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { refusePlaintextApiKey } from "./api-key-guard";
 import { resourceProps, runtimeShim, TYPE_MODULE } from "./shim";
 
 /** Arguments of a {@link SenderIdentity}. */
@@ -64,6 +65,7 @@ export class SenderIdentity extends pulumi.dynamic.Resource {
   declare readonly stateVersion: pulumi.Output<number>;
 
   constructor(name: string, args: SenderIdentityArgs, opts?: pulumi.CustomResourceOptions) {
+    refusePlaintextApiKey();
     super(
       provider,
       name,
