@@ -24,6 +24,11 @@ export interface ApiSettings {
   /** Base URL including `/v1`. */
   apiUrl: string;
   requestTimeoutMs: number;
+  /**
+   * How long after it was sent a request we gave up on may still be carried out by MailerSend
+   * (the token create's final sweep waits that long; default 120 s). See client.ts.
+   */
+  lateAnswerWindowMs?: number;
   retry: RetryPolicy;
   gate: GateSettings;
 }
