@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { normaliseDomainName } from "../runtime/fields";
 import { ApiToken, type TokenScope } from "../resources/api-token";
 import { ClientUser } from "../resources/client-user";
 import { Domain, type DnsRecord, type DomainArgs } from "../resources/domain";
@@ -105,7 +106,7 @@ export class Client extends pulumi.ComponentResource {
 
     const built =
       args.dmarcPolicy === "auto"
-        ? lookupDmarcPolicy(args.domain.trim().toLowerCase(), args.dmarcLookup).then((lookup) => {
+        ? lookupDmarcPolicy(normaliseDomainName(args.domain), args.dmarcLookup).then((lookup) => {
             if (lookup.warning) pulumi.log.warn(`${name}: ${lookup.warning}`, this);
             return this.build(name, args, lookup.policy);
           })

@@ -8,10 +8,18 @@ import { z } from "zod";
 const DOMAIN_PATTERN =
   /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
 
+/**
+ * A domain name as MailerSend keys it: trimmed, lower case, without the trailing dot of a fully
+ * qualified name. The `Domain` resource and the `Client` component both use it (issue 13).
+ */
+export function normaliseDomainName(value: string): string {
+  return value.trim().toLowerCase().replace(/\.$/, "");
+}
+
 export function domainName() {
   return z
     .string({ error: "must be a domain name such as mail.example.com" })
-    .transform((value) => value.trim().toLowerCase().replace(/\.$/, ""))
+    .transform(normaliseDomainName)
     .refine((value) => DOMAIN_PATTERN.test(value), {
       error: (issue) =>
         `must be a domain name such as mail.example.com (letters, digits and hyphens, ` +
