@@ -37,7 +37,8 @@ export function engineAddress(argv: readonly string[] = process.argv): string | 
 }
 
 /**
- * Starts watching `address` (once per process). `onGone` defaults to exiting the process.
+ * Starts watching `address` for this process's requests (once per process; later calls return
+ * the first watch). `onGone` defaults to exiting the process.
  */
 export function watchEngine(
   address: string | undefined,
@@ -45,8 +46,18 @@ export function watchEngine(
 ): EngineWatch {
   if (!address || watching) return current;
   watching = true;
-  const [host, portText] = [address.slice(0, address.lastIndexOf(":")), address.split(":").pop()];
-  const port = Number(portText);
+  current = createEngineWatch(address, onGone);
+  return current;
+}
+
+/** A watch on `host:port`: polls it, and `ensureAlive` checks it once more. */
+export function createEngineWatch(
+  address: string,
+  onGone: () => void,
+  pollIntervalMs = POLL_INTERVAL_MS,
+): EngineWatch & { stop(): void } {
+  const host = address.slice(0, address.lastIndexOf(":"));
+  const port = Number(address.slice(address.lastIndexOf(":") + 1));
   let armed = false;
   let gone = false;
   const check = async (): Promise<void> => {
@@ -54,22 +65,23 @@ export function watchEngine(
     const reachable = await probe(host, port);
     if (reachable) {
       armed = true;
-    } else if (armed) {
+    } else if (armed && !gone) {
       gone = true;
+      clearInterval(timer);
       onGone();
     }
   };
-  const timer = setInterval(() => void check(), POLL_INTERVAL_MS);
+  const timer = setInterval(() => void check(), pollIntervalMs);
   timer.unref();
   void check();
-  current = {
+  return {
     async ensureAlive() {
       await check();
       // onGone normally ends the process; if it does not (tests), never let the request go.
       if (gone) await new Promise<never>(() => undefined);
     },
+    stop: () => clearInterval(timer),
   };
-  return current;
 }
 
 let watching = false;
