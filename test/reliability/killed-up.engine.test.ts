@@ -50,16 +50,18 @@ function runRecover(stack: AgencyStack): Promise<{ code: number | null; output: 
 }
 
 /**
- * Step 1, `pulumi cancel --yes`. With the file backend the kill may cut the state file short
- * (docs/recovery.md, "A self-managed (file) backend"): then put back the `.bak` copy first.
- * Returns whether it had to.
+ * Step 1, `pulumi cancel --yes`. With the file backend the kill may land while the CLI writes the
+ * state file's metadata sidecar (`<stack>.json.attrs`), leaving it empty: every command then fails
+ * with "failed to load checkpoint: EOF" (docs/recovery.md, "A self-managed (file) backend"), and
+ * removing the empty sidecar is the fix. Returns whether it had to.
  */
 async function cancelKilledRun(stack: AgencyStack): Promise<boolean> {
   const cancel = await stack.ws.run(["cancel", "--yes", "--stack", "dev"], { allowFailure: true });
   if (cancel.exitCode === 0) return false;
-  expect(cancel.stderr).toContain("failed to load checkpoint");
-  const stateFile = path.join(stack.ws.dir, "backend", ".pulumi", "stacks", PROJECT, "dev.json");
-  fs.copyFileSync(`${stateFile}.bak`, stateFile);
+  expect(cancel.stderr).toContain("failed to load checkpoint: EOF");
+  const attrs = path.join(stack.ws.dir, "backend", ".pulumi", "stacks", PROJECT, "dev.json.attrs");
+  expect(fs.statSync(attrs).size).toBe(0);
+  fs.rmSync(attrs);
   await stack.ws.run(["cancel", "--yes", "--stack", "dev"]);
   return true;
 }
@@ -100,7 +102,7 @@ describe.each(KILL_POINTS)("pulumi up killed after %i creates, then recovered", 
     async () => {
       console.log(
         `[killed-up ${killAfter}] account after the kill: ${afterKill}` +
-          `${restoredCheckpoint ? " (state file cut short: restored from dev.json.bak)" : ""}\n` +
+          `${restoredCheckpoint ? " (empty dev.json.attrs removed)" : ""}\n` +
           recovered.output,
       );
       expect(recovered.code, recovered.output).toBe(0);
