@@ -84,12 +84,12 @@ export const LAYER_RULES = [
     patterns: [
       SDK,
       upward(
-        ["../api/*", "../resources/*", "../component/*", "../index", "../../emulator/*"],
-        "provider/cli reads previews: it may import the pure rules of provider/runtime only.",
+        ["../resources/*", "../component/*", "../index", "../../emulator/*"],
+        "provider/cli reads previews and talks to MailerSend through provider/api (recover); it never declares resources.",
       ),
       upward(
-        ["../runtime/*", "!../runtime/*.logic", "!../runtime/diff"],
-        "provider/cli may import only the pure *.logic modules and diff of provider/runtime.",
+        ["../runtime/*", "!../runtime/*.logic", "!../runtime/diff", "!../runtime/config"],
+        "provider/cli may import only the pure *.logic modules, diff and config of provider/runtime.",
       ),
     ],
   },

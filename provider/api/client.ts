@@ -106,6 +106,7 @@ export interface Created<T> {
 
 const PAGE_LIMIT = 100;
 const CLOCK_SKEW_MS = 5_000;
+const DEFAULT_LATE_ANSWER_WINDOW_MS = 120_000;
 
 export class MailerSendClient {
   readonly transport: Transport;
@@ -289,6 +290,8 @@ export class MailerSendClient {
       const policy = this.transport.settings.retry;
       const firstAttemptAt = Date.now();
       let answerLost = false;
+      /** When the last attempt we gave up on by timing out was sent (0: none timed out). */
+      let lastTimedOutAt = 0;
       for (let round = 1; ; round++) {
         const attemptStartedAt = Date.now();
         try {
@@ -303,21 +306,28 @@ export class MailerSendClient {
               dataOf(createdTokenSchema),
             )
           ).data;
-          // A request we gave up on may still have been completed by the server after our
-          // clean-up looked: sweep once more, keeping the token we now hold.
-          if (answerLost) await this.deleteTokensNamed(body.name, firstAttemptAt, created.id);
+          // A request we gave up on may still be carried out by the server after our clean-up
+          // looked (held in a queue or a proxy): wait until it no longer can, then sweep once
+          // more, keeping the token we now hold (issue 13).
+          if (answerLost) {
+            await this.waitOutLateAnswers(lastTimedOutAt);
+            await this.deleteTokensNamed(body.name, firstAttemptAt, created.id);
+          }
           await this.refuseStrayBinding(body, created);
           return created;
         } catch (error) {
           if (!MailerSendApiError.is(error) || !error.outcomeUnknown) throw error;
           answerLost = true;
+          // A dropped connection means the server is done with the request; a timeout does not.
+          if (error.kind === "timeout") lastTimedOutAt = attemptStartedAt;
           const givingUp = round >= policy.maxAttempts;
           logLine(
             `POST /token: ${error.kind === "timeout" ? "timed out" : "answer lost"}; ` +
               `deleting any token it may have created${givingUp ? "" : ", then trying again"}`,
           );
           // Also when giving up: the last attempt may have created a token nobody will ever hold.
-          await this.deleteTokensNamed(body.name, attemptStartedAt);
+          if (givingUp) await this.waitOutLateAnswers(lastTimedOutAt);
+          await this.deleteTokensNamed(body.name, givingUp ? firstAttemptAt : attemptStartedAt);
           if (givingUp) throw error;
           await sleep(retryDelayMs(policy, round, undefined));
         }
@@ -449,6 +459,19 @@ export class MailerSendClient {
       deleteFailure = error;
     }
     throw new TokenBindingError(body.name, body.domain_id, bound, created.id, deleteFailure);
+  }
+
+  /** Waits until a request sent at `sentAt` and given up on can no longer be carried out. */
+  private async waitOutLateAnswers(sentAt: number): Promise<void> {
+    if (sentAt === 0) return;
+    const window = this.transport.settings.lateAnswerWindowMs ?? DEFAULT_LATE_ANSWER_WINDOW_MS;
+    const wait = sentAt + window - Date.now();
+    if (wait <= 0) return;
+    logLine(
+      `POST /token: waiting ${(wait / 1000).toFixed(0)}s for a lost request MailerSend may still ` +
+        "carry out, then deleting any token it made",
+    );
+    await sleep(wait);
   }
 
   /** Deletes the tokens of this name created since `since` (the orphans of lost creates). */

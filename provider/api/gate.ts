@@ -28,6 +28,12 @@ export const realClock: Clock = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
+/** Frees a request's slot; `observeServerWindow` takes what its answer said about the server's window. */
+export interface Release {
+  (): void;
+  observeServerWindow(limit: number, remaining: number): void;
+}
+
 export class RequestGate {
   private settings: GateSettings;
   private readonly clock: Clock;
@@ -39,10 +45,23 @@ export class RequestGate {
    * reached the server late (a slow first connection, network jitter) from sharing a window with
    * requests started one window after it.
    */
-  private readonly recent: Array<{ doneAt?: number }> = [];
+  private readonly recent: Array<{ doneAt?: number; probe?: boolean }> = [];
   /** Serialises the pacing decision so waiters keep their arrival order. */
   private paceChain: Promise<void> = Promise.resolve();
   private pausedUntil = 0;
+  /**
+   * What the server's own window still allows (`X-RateLimit-Remaining` of the latest answer, minus
+   * what was sent since), when it says so. Its window may be shorter or stricter than the
+   * configured one; MailerSend sends no reset time, so once it is spent one request (the probe)
+   * finds out whether the window has turned, and at most that one meets the 429.
+   */
+  private serverBudget: number | undefined;
+  private serverLimit: number | undefined;
+  private lastObservedSeq = 0;
+  private nextSeq = 1;
+  private probeInFlight = false;
+  private signalServer: () => void = () => undefined;
+  private serverSignal: Promise<void> = this.nextServerSignal();
 
   constructor(settings: GateSettings, clock: Clock = realClock) {
     this.settings = settings;
@@ -56,12 +75,33 @@ export class RequestGate {
   /** No request starts before `time` (after a 429 that said how long to wait). */
   pauseUntil(time: number): void {
     this.pausedUntil = Math.max(this.pausedUntil, time);
+    // The wait ends with a new server window, of X-RateLimit-Limit requests when it said so.
+    this.serverBudget = this.serverLimit;
+    this.signal();
   }
 
-  /** Waits for a slot and the pace; returns the function that frees the slot. */
-  async acquire(): Promise<() => void> {
+  /**
+   * An answer's `X-RateLimit-Limit` and `X-RateLimit-Remaining`: the server window's size and the
+   * requests it still allows after this one (called while the answered request is still counted
+   * in flight). The other requests in flight will each take one more.
+   */
+  private observeServerWindow(limit: number, remaining: number, seq: number): void {
+    if (Number.isFinite(limit) && limit > 0) this.serverLimit = limit;
+    // An answer to a request older than the last one heard from knows less (answers overtake).
+    if (!Number.isFinite(remaining) || seq < this.lastObservedSeq) return;
+    this.lastObservedSeq = seq;
+    const othersInFlight = this.recent.filter((entry) => entry.doneAt === undefined).length;
+    this.serverBudget = Math.max(0, remaining - Math.max(0, othersInFlight - 1));
+    this.signal();
+  }
+
+  /**
+   * Waits for a slot and the pace; returns the function that frees the slot, which also takes the
+   * answer's `X-RateLimit-Limit` / `X-RateLimit-Remaining` (call it before freeing the slot).
+   */
+  async acquire(): Promise<Release> {
     await this.takeSlot();
-    let entry: { doneAt?: number };
+    let entry: { doneAt?: number; probe?: boolean };
     try {
       entry = await this.waitForPace();
     } catch (error) {
@@ -69,13 +109,20 @@ export class RequestGate {
       throw error;
     }
     let released = false;
-    return () => {
+    const seq = this.nextSeq++;
+    const release = () => {
       if (!released) {
         released = true;
         entry.doneAt = this.clock.now();
+        if (entry.probe) this.probeInFlight = false;
         this.releaseSlot();
+        this.signal();
       }
     };
+    return Object.assign(release, {
+      observeServerWindow: (limit: number, remaining: number) =>
+        this.observeServerWindow(limit, remaining, seq),
+    });
   }
 
   private takeSlot(): Promise<void> {
@@ -93,15 +140,28 @@ export class RequestGate {
     else this.inFlight--;
   }
 
-  private waitForPace(): Promise<{ doneAt?: number }> {
+  private waitForPace(): Promise<{ doneAt?: number; probe?: boolean }> {
     const turn = this.paceChain.then(async () => {
+      let probe = false;
       for (;;) {
         const now = this.clock.now();
         const wait = Math.max(this.pausedUntil - now, this.windowWait(now));
-        if (wait <= 0) break;
-        await this.clock.sleep(wait);
+        if (wait > 0) {
+          await this.clock.sleep(wait);
+          continue;
+        }
+        if (this.serverBudget === undefined || this.serverBudget > 0) break;
+        // Probe only once every earlier request has been answered: until then the count is not final.
+        if (!this.probeInFlight && !this.recent.some((entry) => entry.doneAt === undefined)) {
+          probe = true;
+          this.probeInFlight = true;
+          break;
+        }
+        // The server's window is spent and a probe is out: wait for its answer (or a pause).
+        await this.serverSignal;
       }
-      const entry: { doneAt?: number } = {};
+      if (this.serverBudget !== undefined) this.serverBudget = Math.max(0, this.serverBudget - 1);
+      const entry: { doneAt?: number; probe?: boolean } = probe ? { probe } : {};
       this.recent.push(entry);
       return entry;
     });
@@ -110,6 +170,16 @@ export class RequestGate {
       () => undefined,
     );
     return turn;
+  }
+
+  private nextServerSignal(): Promise<void> {
+    return new Promise((resolve) => (this.signalServer = resolve));
+  }
+
+  private signal(): void {
+    const wake = this.signalServer;
+    this.serverSignal = this.nextServerSignal();
+    wake();
   }
 
   private windowWait(now: number): number {

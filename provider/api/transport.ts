@@ -4,8 +4,16 @@
  */
 import { createHash } from "node:crypto";
 import { toApiError } from "./classify";
+import { engineWatch } from "./engine-watch";
 import { MailerSendApiError } from "./errors";
-import { gateFor, realClock, type Clock, type GateSettings, type RequestGate } from "./gate";
+import {
+  gateFor,
+  realClock,
+  type Clock,
+  type GateSettings,
+  type Release,
+  type RequestGate,
+} from "./gate";
 import { logLine } from "./log";
 import { registerSecret } from "./redact";
 import { UNREACHABLE_MAX_ATTEMPTS, decideRetry, type RetryPolicy } from "./retry";
@@ -16,6 +24,11 @@ export interface ApiSettings {
   /** Base URL including `/v1`. */
   apiUrl: string;
   requestTimeoutMs: number;
+  /**
+   * How long after it was sent a request we gave up on may still be carried out by MailerSend
+   * (the token create's final sweep waits that long; default 120 s). See client.ts.
+   */
+  lateAnswerWindowMs?: number;
   retry: RetryPolicy;
   gate: GateSettings;
 }
@@ -77,9 +90,7 @@ export class Transport {
     const started = this.clock.now();
     for (let attempt = 1; ; attempt++) {
       try {
-        const response = await this.attempt(spec);
-        this.observe(response.headers);
-        return response;
+        return await this.attempt(spec);
       } catch (raw) {
         const error = withWindowWait(raw as MailerSendApiError, this.settings.gate.windowMs);
         error.attempts = attempt;
@@ -136,6 +147,8 @@ export class Transport {
 
   private async attempt(spec: CallSpec): Promise<SdkResponse> {
     const release = await this.gate.acquire();
+    // The last moment before the request leaves: never send for an engine that is gone.
+    await engineWatch().ensureAlive();
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -151,18 +164,34 @@ export class Transport {
           : controller.signal,
       });
     try {
-      return await callWithFetch(fetchWithSignal, () => spec.send(this.sdk));
+      const response = await callWithFetch(fetchWithSignal, () => spec.send(this.sdk));
+      this.observe(response.headers, release);
+      return response;
     } catch (raw) {
       const headers = (raw as { headers?: Record<string, string | undefined> } | null)?.headers;
-      if (headers) this.observe(headers);
-      throw toApiError(raw, spec.method, spec.path, timedOut, this.settings.apiUrl);
+      if (headers) this.observe(headers, release);
+      const error = withWindowWait(
+        toApiError(raw, spec.method, spec.path, timedOut, this.settings.apiUrl),
+        this.settings.gate.windowMs,
+      );
+      if (error.kind === "rate-limit" && error.retryAfterSeconds !== undefined) {
+        // Hold everybody back before this request's slot is freed, so no other request (a probe
+        // of the server's window) goes out between the 429 and the pause.
+        this.gate.pauseUntil(this.clock.now() + error.retryAfterSeconds * 1000);
+      }
+      throw error;
     } finally {
       clearTimeout(timer);
       release();
     }
   }
 
-  private observe(headers: Record<string, string | undefined>): void {
+  private observe(headers: Record<string, string | undefined>, request: Release): void {
+    // The server's own window (issue 13): it may be stricter than the configured pace.
+    const windowRemaining = headers["x-ratelimit-remaining"];
+    if (windowRemaining !== undefined) {
+      request.observeServerWindow(Number(headers["x-ratelimit-limit"]), Number(windowRemaining));
+    }
     const remaining = headers["x-apiquota-remaining"];
     if (remaining === undefined) return;
     quotas.set(this.accountKey, {

@@ -22,6 +22,8 @@ import {
   type FailOn,
 } from "./plan-summary";
 import { scrubText } from "./preview";
+import { PulumiCommandFailed, recover } from "./recover";
+import { redactSecrets } from "../api/redact";
 
 export const EXIT_OK = 0;
 export const EXIT_ERROR = 1;
@@ -36,13 +38,15 @@ export interface CliIo {
   cwd?: string;
 }
 
-const COMMANDS = ["emulator", "plan-summary"] as const;
+const COMMANDS = ["emulator", "plan-summary", "recover"] as const;
 
 const MAIN_HELP = `Usage: pulumi-mailersend <command> [options]
 
 Commands:
   emulator       Run a MailerSend API emulator on loopback and print how to point a stack at it.
   plan-summary   Summarise \`pulumi preview --json\` for a pull request, MailerSend's risks first.
+  recover        After a killed \`pulumi up\` and \`pulumi cancel\`: delete what it created that the
+                 stack does not hold, and clear its pending creates (docs/recovery.md).
 
 Run \`pulumi-mailersend <command> --help\` for a command's options.
 `;
@@ -66,6 +70,57 @@ Options:
 Exit codes: 0 summary written; 2 summary written and a --fail-on finding is in the plan;
 1 bad command line or input.
 `;
+
+const RECOVER_HELP = `Usage: pulumi-mailersend recover [--stack <name>] [--cwd <dir>] [--dry-run]
+
+Run in the Pulumi project, after \`pulumi cancel\`, when a \`pulumi up\` was killed. Reads the
+stack's pending creates, deletes the objects MailerSend holds for them that the stack does not
+(orphans: a token's value is lost for good), then clears the pending creates with
+\`pulumi refresh --yes --clear-pending-creates\`. Then run \`pulumi up\`. See docs/recovery.md.
+
+The API key comes from MAILERSEND_API_KEY or the stack config (mailersend:apiKey).
+
+Options:
+  --stack <name>  The stack (default: the selected one).
+  --cwd <dir>     The Pulumi project directory (default: the working directory).
+  --dry-run       Only print what would be deleted; change nothing.
+  -h, --help      Show this help.
+`;
+
+async function recoverCommand(args: readonly string[], io: CliIo): Promise<number> {
+  let stack: string | undefined;
+  let cwd = io.cwd;
+  let dryRun = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "-h" || arg === "--help") {
+      io.stdout.write(RECOVER_HELP);
+      return EXIT_OK;
+    }
+    if (arg === "--dry-run") dryRun = true;
+    else if ((arg === "--stack" || arg === "--cwd") && args[i + 1] !== undefined) {
+      if (arg === "--stack") stack = args[++i];
+      else cwd = path.resolve(io.cwd ?? process.cwd(), args[++i]!);
+    } else {
+      io.stderr.write(
+        `recover: unknown or incomplete option "${arg}"; the options are --stack <name>, ` +
+          "--cwd <dir>, --dry-run.\n",
+      );
+      return EXIT_ERROR;
+    }
+  }
+  try {
+    await recover({ stack, cwd, dryRun, out: (line) => io.stdout.write(`${line}\n`) });
+    return EXIT_OK;
+  } catch (error) {
+    const text =
+      error instanceof PulumiCommandFailed || !(error instanceof Error)
+        ? String(error instanceof Error ? error.message : error)
+        : error.message;
+    io.stderr.write(`recover: ${redactSecrets(text)}\n`);
+    return EXIT_ERROR;
+  }
+}
 
 /** A mistake on the command line or in the input: printed as is, exit code 1. */
 class UsageError extends Error {}
@@ -229,6 +284,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     const { runEmulatorCommand } = await import("../../emulator/cli");
     return runEmulatorCommand(rest, io);
   }
+  if (command === "recover") return recoverCommand(rest, io);
   try {
     return await planSummary(rest, io);
   } catch (error) {

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { normaliseDomainName } from "../facts/names";
 import { Client, decideClient, type ClientArgs } from "./client";
 import {
   checkAgencyArgs,
@@ -176,7 +177,7 @@ async function resolveDmarc(
 ): Promise<DmarcPolicy> {
   if (client.dmarcPolicy !== "auto") return client.dmarcPolicy ?? "unknown";
   const lookup = await lookupDmarcPolicy(
-    client.domain.trim().toLowerCase(),
+    normaliseDomainName(client.domain),
     client.dmarcLookup ?? defaults,
   );
   if (lookup.warning) pulumi.log.warn(`${client.domain}: ${lookup.warning}`);

@@ -11,28 +11,17 @@ import {
   type SendingMethod,
 } from "./decide";
 import type { DmarcLookupOptions } from "./dmarc";
+import {
+  DOMAIN_PATTERN,
+  FREE_EMAIL_DOMAINS,
+  normaliseDomainName,
+  splitEmailAddress,
+} from "../facts/names";
 
 /** Token scopes a client's own token gets unless told otherwise: sending only (least privilege). */
 export const DEFAULT_CLIENT_TOKEN_SCOPES = ["email_full"] as const;
 /** Read-only access to the client's own activity and analytics (least privilege). */
 export const DEFAULT_CLIENT_USER_PERMISSIONS = ["read-activity", "read-analytics"] as const;
-
-const DOMAIN_PATTERN =
-  /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
-const EMAIL_PATTERN = /^[^\s@"(),:;<>[\\\]]+@([^\s@]+)$/;
-const FREE_MAIL = new Set([
-  "gmail.com",
-  "googlemail.com",
-  "yahoo.com",
-  "hotmail.com",
-  "outlook.com",
-  "live.com",
-  "aol.com",
-  "icloud.com",
-  "gmx.com",
-  "proton.me",
-  "protonmail.com",
-]);
 
 /** One of the client's people, invited with access to the client's domain only. */
 export interface ClientUserSpec {
@@ -54,6 +43,12 @@ export interface ClientDecisionArgs {
   domain: string;
   /** The addresses the client sends from, e.g. `["news@acme.com"]`: one sender identity each for an identity client. */
   fromAddresses?: string[];
+  /**
+   * Addresses of `fromAddresses` that are not on the client's `domain`, named on purpose. A sender
+   * identity's confirmation email goes to its address, so an address on another domain is refused
+   * unless it is listed here too (identity clients only; a domain client sends only from its domain).
+   */
+  foreignFromAddresses?: string[];
   /** The client's display name, used as the sender name of its identities (default: the resource name). */
   displayName?: string;
   /** Emails the client sends in a typical month. */
@@ -102,7 +97,7 @@ export interface ClientProblem {
 /** Every problem with the arguments at once, before anything is created. */
 export function checkClientArgs(args: ClientPlanInput): ClientProblem[] {
   const problems: ClientProblem[] = [];
-  const domain = typeof args.domain === "string" ? args.domain.trim().toLowerCase() : "";
+  const domain = typeof args.domain === "string" ? normaliseDomainName(args.domain) : "";
   if (!DOMAIN_PATTERN.test(domain)) {
     problems.push({
       property: "domain",
@@ -115,9 +110,8 @@ export function checkClientArgs(args: ClientPlanInput): ClientProblem[] {
   } else {
     const seen = new Set<string>();
     addresses.forEach((address, index) => {
-      const match =
-        typeof address === "string" ? EMAIL_PATTERN.exec(address.trim().toLowerCase()) : null;
-      if (!match || !DOMAIN_PATTERN.test(match[1])) {
+      const parts = typeof address === "string" ? splitEmailAddress(address) : undefined;
+      if (!parts) {
         problems.push({
           property: `fromAddresses[${index}]`,
           reason: `must be an email address such as news@acme.com; got ${JSON.stringify(address)}`,
@@ -131,6 +125,7 @@ export function checkClientArgs(args: ClientPlanInput): ClientProblem[] {
       seen.add(normalised);
     });
   }
+  checkForeignAddresses(args, domain, problems);
   if (args.existingDomainId !== undefined && !args.domainVerified) {
     problems.push({
       property: "existingDomainId",
@@ -151,10 +146,41 @@ export function checkClientArgs(args: ClientPlanInput): ClientProblem[] {
   return problems;
 }
 
+/** `foreignFromAddresses`: a list of addresses of `fromAddresses` that are not on `domain`. */
+function checkForeignAddresses(args: ClientPlanInput, domain: string, problems: ClientProblem[]) {
+  const foreign: unknown = args.foreignFromAddresses;
+  if (foreign === undefined) return;
+  if (!isStringList(foreign)) {
+    problems.push({
+      property: "foreignFromAddresses",
+      reason: `must be a list of email addresses from fromAddresses; got ${got(foreign)}`,
+    });
+    return;
+  }
+  const listed = new Set(
+    (isStringList(args.fromAddresses) ? args.fromAddresses : []).map((a) => a.trim().toLowerCase()),
+  );
+  foreign.forEach((raw, index) => {
+    const address = raw.trim().toLowerCase();
+    if (!listed.has(address)) {
+      problems.push({
+        property: `foreignFromAddresses[${index}]`,
+        reason: `must also be listed in fromAddresses; got ${address}`,
+      });
+    } else if (address.slice(address.lastIndexOf("@") + 1) === domain) {
+      problems.push({
+        property: `foreignFromAddresses[${index}]`,
+        reason: `is on the client's domain ${domain}; list only addresses on other domains`,
+      });
+    }
+  });
+}
+
 /** Every argument a Client takes (`hasAgencyDomain` is set by the component itself). */
 export const CLIENT_ARG_NAMES: readonly string[] = [
   "domain",
   "fromAddresses",
+  "foreignFromAddresses",
   "displayName",
   ...CLIENT_ATTRIBUTE_NAMES,
   "existingDomainId",
@@ -191,7 +217,7 @@ function checkUsers(users: unknown, problems: ClientProblem[]): void {
   users.forEach((user: unknown, index) => {
     const entry = isPlainObject(user) ? user : {};
     const email = typeof entry.email === "string" ? entry.email.trim().toLowerCase() : "";
-    if (!EMAIL_PATTERN.test(email)) {
+    if (!splitEmailAddress(email)) {
       problems.push({
         property: `users[${index}].email`,
         reason: `must be an email address; got ${JSON.stringify(entry.email)}`,
@@ -284,7 +310,7 @@ function checkShapes(args: ClientPlanInput, problems: ClientProblem[]): void {
 /** Problems that only show once the method is known. */
 export function checkArgsForMethod(args: ClientPlanInput, method: SendingMethod): ClientProblem[] {
   const problems: ClientProblem[] = [];
-  const domain = args.domain.trim().toLowerCase();
+  const domain = normaliseDomainName(args.domain);
   const addresses = (args.fromAddresses ?? []).map((a) => a.trim().toLowerCase());
   if (method === "identity") {
     if (addresses.length === 0) {
@@ -293,12 +319,22 @@ export function checkArgsForMethod(args: ClientPlanInput, method: SendingMethod)
         reason: "must list at least one address: a sender identity is one verified address",
       });
     }
+    const foreign = new Set((args.foreignFromAddresses ?? []).map((a) => a.trim().toLowerCase()));
     addresses.forEach((address, index) => {
       const host = address.slice(address.lastIndexOf("@") + 1);
-      if (FREE_MAIL.has(host)) {
+      if (FREE_EMAIL_DOMAINS.includes(host)) {
         problems.push({
           property: `fromAddresses[${index}]`,
           reason: `is on a free email provider (${host}); MailerSend allows sender identities only on custom domains`,
+        });
+      } else if (host !== domain && !foreign.has(address)) {
+        // MailerSend emails the identity's confirmation link to the address itself.
+        problems.push({
+          property: `fromAddresses[${index}]`,
+          reason:
+            `must be on the client's domain ${domain}: MailerSend emails the confirmation link to ` +
+            `the address; to send from an address on another domain on purpose, list it in ` +
+            `foreignFromAddresses too; got ${address}`,
         });
       }
     });
@@ -384,7 +420,7 @@ export function addressKey(email: string): string {
 
 export function planClient(name: string, args: ClientPlanInput, decision: Decision): ClientPlan {
   const method = decision.method;
-  const domain = args.domain.trim().toLowerCase();
+  const domain = normaliseDomainName(args.domain);
   const addresses = (args.fromAddresses ?? []).map((a) => a.trim().toLowerCase());
   const extraWarnings: string[] = [];
   const reusing = method === "domain" && args.domainVerified === true;

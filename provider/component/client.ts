@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { normaliseDomainName } from "../facts/names";
 import { ApiToken, type TokenScope } from "../resources/api-token";
 import { ClientUser, type UserRole } from "../resources/client-user";
 import { Domain, type DnsRecord, type DomainArgs } from "../resources/domain";
@@ -115,7 +116,7 @@ export class Client extends pulumi.ComponentResource {
       problems.length > 0
         ? this.fail(name, problemsText(name, problems))
         : args.dmarcPolicy === "auto"
-          ? lookupDmarcPolicy(args.domain.trim().toLowerCase(), args.dmarcLookup).then((lookup) => {
+          ? lookupDmarcPolicy(normaliseDomainName(args.domain), args.dmarcLookup).then((lookup) => {
               if (lookup.warning) pulumi.log.warn(`${name}: ${lookup.warning}`, this);
               return this.build(name, args, lookup.policy);
             })

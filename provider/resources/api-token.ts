@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { MailerSendResource, resourceProps } from "./shim";
+import { refusePlaintextApiKey } from "./api-key-guard";
 
 /** MailerSend token scopes (docs/mailersend-api.md §5.4). */
 export type TokenScope =
@@ -96,6 +97,7 @@ export class ApiToken extends MailerSendResource {
   constructor(name: string, args: ApiTokenArgs, opts?: pulumi.CustomResourceOptions) {
     // The value is marked secret by the resource itself, whatever the caller's options say.
     const secretOutputs = [...new Set([...(opts?.additionalSecretOutputs ?? []), "token"])];
+    refusePlaintextApiKey();
     super("ApiToken", name, resourceProps(API_TOKEN_OUTPUTS, args), {
       ...opts,
       additionalSecretOutputs: secretOutputs,

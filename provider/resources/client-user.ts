@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { MailerSendResource, resourceProps } from "./shim";
+import { refusePlaintextApiKey } from "./api-key-guard";
 
 export type UserRole = "Admin" | "Manager" | "Designer" | "Accountant" | "Custom User";
 
@@ -71,6 +72,7 @@ export class ClientUser extends MailerSendResource {
   declare readonly stateVersion: pulumi.Output<number>;
 
   constructor(name: string, args: ClientUserArgs, opts?: pulumi.CustomResourceOptions) {
+    refusePlaintextApiKey();
     super("ClientUser", name, resourceProps(CLIENT_USER_OUTPUTS, args), opts);
   }
 }

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { MailerSendResource, resourceProps } from "./shim";
+import { refusePlaintextApiKey } from "./api-key-guard";
 
 export type DnsRecordKind = "dkim" | "spf" | "returnPath" | "customTracking" | "inboundRouting";
 
@@ -82,6 +83,7 @@ export class DomainVerification extends MailerSendResource {
   declare readonly stateVersion: pulumi.Output<number>;
 
   constructor(name: string, args: DomainVerificationArgs, opts?: pulumi.CustomResourceOptions) {
+    refusePlaintextApiKey();
     super("DomainVerification", name, resourceProps(DOMAIN_VERIFICATION_OUTPUTS, args), opts);
   }
 }

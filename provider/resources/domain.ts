@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { DnsRecord } from "../facts/dns-record";
 import { MailerSendResource, resourceProps } from "./shim";
+import { refusePlaintextApiKey } from "./api-key-guard";
 
 export type { DnsRecord } from "../facts/dns-record";
 
@@ -176,6 +177,7 @@ export class Domain extends MailerSendResource {
   declare readonly stateVersion: pulumi.Output<number>;
 
   constructor(name: string, args: DomainArgs, opts?: pulumi.CustomResourceOptions) {
+    refusePlaintextApiKey();
     super("Domain", name, resourceProps(DOMAIN_OUTPUTS, args), opts);
   }
 }

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { MailerSendResource, resourceProps } from "./shim";
+import { refusePlaintextApiKey } from "./api-key-guard";
 
 /** Arguments of a {@link SenderIdentity}. */
 export interface SenderIdentityArgs {
@@ -92,6 +93,7 @@ export class SenderIdentity extends MailerSendResource {
   declare readonly stateVersion: pulumi.Output<number>;
 
   constructor(name: string, args: SenderIdentityArgs, opts?: pulumi.CustomResourceOptions) {
+    refusePlaintextApiKey();
     super("SenderIdentity", name, resourceProps(SENDER_IDENTITY_OUTPUTS, args), opts);
   }
 }

@@ -31,6 +31,13 @@ export const SETTINGS = {
     envVar: "MAILERSEND_REQUEST_TIMEOUT_SECONDS",
     description: "seconds to wait for one answer (default 30)",
   },
+  lateAnswerSeconds: {
+    configKey: "mailersend:lateAnswerSeconds",
+    envVar: "MAILERSEND_LATE_ANSWER_SECONDS",
+    description:
+      "how long after a lost token-create request MailerSend may still carry it out; the final " +
+      "sweep for its token waits that long (default 120)",
+  },
   maxRetries: {
     configKey: "mailersend:maxRetries",
     envVar: "MAILERSEND_MAX_RETRIES",
@@ -128,6 +135,7 @@ export function resolveApiSettings(): ApiSettings {
     apiKey,
     apiUrl,
     requestTimeoutMs: number("requestTimeoutSeconds", 30, 1, 600) * 1000,
+    lateAnswerWindowMs: number("lateAnswerSeconds", 120, 0, 3600) * 1000,
     retry: {
       ...DEFAULT_RETRY_POLICY,
       maxAttempts: maxRetries + 1,

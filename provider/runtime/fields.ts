@@ -3,15 +3,12 @@
  * resource's check so the same mistake reads the same everywhere.
  */
 import { z } from "zod";
-
-/** Lower-case, no trailing dot, labels of letters, digits and hyphens, a real TLD. */
-const DOMAIN_PATTERN =
-  /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
+import { DOMAIN_PATTERN, EMAIL_LOCAL_PART_PATTERN, normaliseDomainName } from "../facts/names";
 
 export function domainName() {
   return z
     .string({ error: "must be a domain name such as mail.example.com" })
-    .transform((value) => value.trim().toLowerCase().replace(/\.$/, ""))
+    .transform(normaliseDomainName)
     .refine((value) => DOMAIN_PATTERN.test(value), {
       error: (issue) =>
         `must be a domain name such as mail.example.com (letters, digits and hyphens, ` +
@@ -39,7 +36,7 @@ export function emailAddress(maxLength = 191) {
         const at = value.lastIndexOf("@");
         if (at <= 0 || value.indexOf("@") !== at) return false;
         const local = value.slice(0, at);
-        return /^[^\s@"(),:;<>[\\\]]+$/.test(local) && DOMAIN_PATTERN.test(value.slice(at + 1));
+        return EMAIL_LOCAL_PART_PATTERN.test(local) && DOMAIN_PATTERN.test(value.slice(at + 1));
       },
       {
         error: (issue) =>

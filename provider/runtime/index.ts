@@ -5,6 +5,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { apiTokenProvider } from "./api-token";
+import { engineAddress, watchEngine } from "../api/engine-watch";
 import { clientUserProvider } from "./client-user";
 import {
   ConfigurationError,
@@ -22,6 +23,8 @@ import { senderIdentityProvider } from "./sender-identity";
  */
 export async function configure(req: { config: ConfigSource }): Promise<void> {
   configureFromStack(req.config);
+  // In the dynamic-provider host: stop as soon as the engine that started us is gone.
+  watchEngine(engineAddress());
 }
 
 interface CheckResult {

@@ -7,36 +7,10 @@ import type { ApiIdentity } from "../api/schemas";
 import type { UpdateIdentityBody } from "../api/client";
 import { checkInputs, type CheckFailure, type CheckResult } from "./check";
 import { diffByTable, sameValue, type DiffTable } from "./diff";
+import { FREE_EMAIL_DOMAINS } from "../facts/names";
 import { adoptMode, emailAddress, flag, nonce, objectId, text } from "./fields";
 
 export const SENDER_IDENTITY_STATE_VERSION = 1;
-
-/**
- * "The email must be a custom domain and cannot originate from a free email provider"
- * (www.mailersend.com/help/send-email-on-behalf-of-clients). MailerSend's own list is not
- * published; these are the common ones, checked before any call.
- */
-export const FREE_EMAIL_DOMAINS: readonly string[] = [
-  "gmail.com",
-  "googlemail.com",
-  "yahoo.com",
-  "ymail.com",
-  "hotmail.com",
-  "outlook.com",
-  "live.com",
-  "msn.com",
-  "aol.com",
-  "icloud.com",
-  "me.com",
-  "mac.com",
-  "gmx.com",
-  "gmx.net",
-  "mail.com",
-  "yandex.com",
-  "proton.me",
-  "protonmail.com",
-  "zoho.com",
-];
 
 export const senderIdentityInputsSchema = z.strictObject({
   domainId: objectId("verified MailerSend domain (the agency's sending domain)"),

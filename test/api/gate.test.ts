@@ -101,3 +101,25 @@ describe("the concurrency cap", () => {
     expect(peakInFlight(times, 100)).toBe(1);
   });
 });
+
+describe("a server window stricter than the configured one (X-RateLimit-*, issue 13)", () => {
+  it("30 requests, server 5 per 1000 ms, gate set to 60 a minute: at most one 429 per window", async () => {
+    emulator = await start({ rateLimit: { requests: 5, windowMs: 1000 } });
+    const client = clientFor(emulator, {
+      gate: { maxConcurrency: 4, requests: 60, windowMs: 60_000 },
+      retry: { maxAttempts: 10, budgetMs: 60_000 },
+    });
+    const log = captureLog();
+    try {
+      await Promise.all(Array.from({ length: 30 }, (_, i) => client.tokens.get(`t${i}`)));
+    } finally {
+      log.restore();
+    }
+    const refused = emulator.requests.count({ status: 429 });
+    console.log(`[pacing] ${refused} 429s for 30 requests in 6 server windows`);
+    // 30 requests need 6 windows of 5; a window costs at most its one probe.
+    expect(emulator.requests.count({ status: 404 })).toBe(30);
+    expect(refused).toBeLessThanOrEqual(6);
+    expect(emulator.requests.count()).toBe(30 + refused);
+  });
+});

@@ -169,8 +169,7 @@ describe("a create whose answer is lost", () => {
   it("token: a timed-out create that the server completes after the lookup is swept up after the retry", async () => {
     // The server holds the first POST for 300 ms; the client gives up at 250 ms and finds no
     // token of that name yet, so it creates another (held 100 ms). Meanwhile the first request
-    // completes; the sweep after the second answer deletes its token. (A request the server
-    // completes after that sweep would still leave an orphan: nothing can see it coming.)
+    // completes; the sweep after the second answer deletes its token.
     const em = await setUp();
     em.faults.add({ method: "POST", path: "/token", delayMs: 300 });
     const client = clientFor(em, { requestTimeoutMs: 250 });
@@ -180,6 +179,46 @@ describe("a create whose answer is lost", () => {
     const token = await createPromise;
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(em.store.tokens.list().map((t) => t.id)).toEqual([token.id]);
+  });
+});
+
+describe("a late answer (issue 13)", () => {
+  it("token: the server completes a timed-out create long after the retry succeeded: still exactly one token", async () => {
+    // The server holds the first POST for 1500 ms; the client gives up at 250 ms, finds nothing,
+    // creates again and gets its token at once. The first request lands at 1500 ms, after every
+    // sweep the create used to make; the final sweep now waits out the late-answer window (2500
+    // ms from the lost request) and deletes it.
+    const em = await setUp();
+    em.faults.add({ method: "POST", path: "/token", delayMs: 1500 });
+    const client = clientFor(em, { requestTimeoutMs: 250, lateAnswerWindowMs: 2500 });
+    const started = Date.now();
+    const token = await client.tokens.create({ name: "deploy", scopes: ["email_full"] });
+    const tookMs = Date.now() - started;
+    // Look only once the held request has surely landed (1500 ms).
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, started + 2000 - Date.now())));
+
+    expect(em.store.tokens.list().map((t) => t.id)).toEqual([token.id]);
+    expect(tookMs).toBeGreaterThanOrEqual(2500);
+    const created = em.requests.list({ method: "POST", path: "/token" });
+    expect(created.map((e) => e.status)).toEqual([200, 200]); // both were carried out
+    const [sweep, deletion] = lines(em).slice(-2);
+    expect(sweep).toBe("GET /token?page=1&limit=100");
+    expect(deletion).toMatch(/^DELETE \/token\/[a-f0-9]+$/);
+    expect(deletion).not.toBe(`DELETE /token/${token.id}`);
+    expect(log?.lines).toEqual([
+      "[mailersend] POST /token: timed out; deleting any token it may have created, then trying again",
+      expect.stringMatching(
+        /^\[mailersend\] POST \/token: waiting \d+s for a lost request MailerSend may still carry out, then deleting any token it made$/,
+      ),
+      expect.stringMatching(
+        /^\[mailersend\] deleting token [a-f0-9]+: created by a request whose answer was lost$/,
+      ),
+    ]);
+    // The token we hold is the one that works.
+    const quota = await fetch(`${em.url}/api-quota`, {
+      headers: { authorization: `Bearer ${token.accessToken}` },
+    });
+    expect(quota.status).toBe(200);
   });
 });
 

@@ -28,6 +28,8 @@ export interface ClientOptions {
   apiUrl?: string;
   /** Default 2000 ms. */
   requestTimeoutMs?: number;
+  /** Default 1000 ms (the provider's is 120 s). */
+  lateAnswerWindowMs?: number;
   /** Default: 4 attempts, 20 ms base, 200 ms cap, 10 s budget. */
   retry?: Partial<RetryPolicy>;
   /** Default: 8 in flight, 1000 requests per second (no pacing to speak of). */
@@ -52,6 +54,7 @@ export function settingsFor(emulator: Emulator, options: ClientOptions = {}): Ap
     apiKey: options.apiKey ?? emulator.apiKey,
     apiUrl: options.apiUrl ?? emulator.url,
     requestTimeoutMs: options.requestTimeoutMs ?? 2000,
+    lateAnswerWindowMs: options.lateAnswerWindowMs ?? 1000,
     retry: { ...TEST_RETRY, ...options.retry },
     gate: { ...TEST_GATE, ...options.gate },
   };

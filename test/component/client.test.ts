@@ -141,6 +141,35 @@ describe("Client", () => {
     ]);
   });
 
+  it("an address on another domain becomes an identity only when named in foreignFromAddresses", async () => {
+    new mailersend.Client("bakery", {
+      domain: "bakery.test",
+      fromAddresses: ["orders@bakery.test", "bakery@partner.test"],
+      foreignFromAddresses: ["Bakery@Partner.test"],
+      monthlyVolume: 300,
+      dmarcPolicy: "none",
+      agencyDomainId: "agency-domain-id",
+    });
+    const identities = (await settled()).filter((r) => r.type === IDENTITY);
+    expect(identities.map((r) => r.inputs.email).sort()).toEqual([
+      "bakery@partner.test",
+      "orders@bakery.test",
+    ]);
+  });
+
+  it('accepts "Acme.example." as Domain does, and creates the domain acme.example', async () => {
+    new mailersend.Client("acme", {
+      domain: "Acme.example.",
+      fromAddresses: ["news@acme.example"],
+      monthlyVolume: 45_000,
+      dnsAccess: true,
+      dataIsolation: true,
+      dmarcPolicy: "none",
+    });
+    const domains = (await settled()).filter((r) => r.type.endsWith(":Domain"));
+    expect(domains.map((r) => r.inputs.name)).toEqual(["acme.example"]);
+  });
+
   it("a high-volume client with DNS access gets a domain, its verification, a scoped token and its users", async () => {
     const client = new mailersend.Client("acme", {
       domain: "acme.test",

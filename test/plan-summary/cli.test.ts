@@ -261,7 +261,7 @@ describe("bad command lines and input: exit 1 and say which and what is allowed"
       code: 1,
       stdout: "",
       stderr:
-        'pulumi-mailersend: unknown command "plan-sumary"; the commands are: emulator, plan-summary.\n',
+        'pulumi-mailersend: unknown command "plan-sumary"; the commands are: emulator, plan-summary, recover.\n',
     });
   });
 
@@ -285,5 +285,23 @@ describe("bin/pulumi-mailersend.js (the built package)", () => {
     expect(run.stdout).toMatch(/^## MailerSend plan summary\n/);
     expect(run.stdout).toContain("🛑 **Domain deletion**");
     expect(run.stderr).toContain("  - any-delete: acme-shop-domain\n");
+  });
+});
+
+describe("recover (command line)", () => {
+  it("--help prints its usage", async () => {
+    const run = await runCli(["recover", "--help"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Usage: pulumi-mailersend recover \[--stack <name>\]/);
+  });
+
+  it("an unknown option is refused with the options", async () => {
+    const run = await runCli(["recover", "--stak", "dev"]);
+    expect(run).toEqual({
+      code: 1,
+      stdout: "",
+      stderr:
+        'recover: unknown or incomplete option "--stak"; the options are --stack <name>, --cwd <dir>, --dry-run.\n',
+    });
   });
 });

@@ -187,6 +187,45 @@ const CLIENT_ROWS: Row[] = [
       invalidArgs("fromAddresses\\[0\\]: must be on the client's sending domain"),
     ),
   },
+  {
+    name: "fromAddresses[0]: not on the client's domain (identity client)",
+    build: client({ fromAddresses: ["hello@stranger.test"] }, identityClient),
+    expected: component(
+      invalidArgs(
+        "fromAddresses\\[0\\]: must be on the client's domain shop.test: MailerSend emails the " +
+          "confirmation link to the address; to send from an address on another domain on purpose, " +
+          "list it in foreignFromAddresses too; got hello@stranger.test",
+      ),
+    ),
+  },
+  // foreignFromAddresses
+  {
+    name: "foreignFromAddresses: wrong type",
+    build: client({ foreignFromAddresses: "hello@stranger.test" }, identityClient),
+    expected: component(
+      invalidArgs(
+        'foreignFromAddresses: must be a list of email addresses from fromAddresses; got "hello@stranger.test"',
+      ),
+    ),
+  },
+  {
+    name: "foreignFromAddresses[0]: not in fromAddresses",
+    build: client({ foreignFromAddresses: ["hello@stranger.test"] }, identityClient),
+    expected: component(
+      invalidArgs(
+        "foreignFromAddresses\\[0\\]: must also be listed in fromAddresses; got hello@stranger.test",
+      ),
+    ),
+  },
+  {
+    name: "foreignFromAddresses[0]: on the client's domain",
+    build: client({ foreignFromAddresses: ["hello@shop.test"] }, identityClient),
+    expected: component(
+      invalidArgs(
+        "foreignFromAddresses\\[0\\]: is on the client's domain shop.test; list only addresses on other domains",
+      ),
+    ),
+  },
   // displayName (the sender name of identities)
   {
     name: "displayName: wrong type",
@@ -635,6 +674,7 @@ describe("the matrix", () => {
     const clientArgs = [
       "domain",
       "fromAddresses",
+      "foreignFromAddresses",
       "displayName",
       "monthlyVolume",
       "dnsAccess",

@@ -40,6 +40,7 @@ describe("resolveApiSettings", () => {
       apiKey: "env-key",
       apiUrl: "https://api.mailersend.com/v1",
       requestTimeoutMs: 30_000,
+      lateAnswerWindowMs: 120_000,
       retry: { maxAttempts: 6, baseDelayMs: 1000, maxDelayMs: 30_000, budgetMs: 300_000 },
       gate: { requests: 60, windowMs: 60_000, maxConcurrency: 4 },
     });

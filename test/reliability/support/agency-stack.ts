@@ -195,6 +195,12 @@ export interface RunningCommand {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }>;
   /** SIGKILL to every process of the run: the CLI, the language host, the program, the provider. */
   killAll(): void;
+  /**
+   * SIGKILL to the CLI process alone (the engine dies with it). The plugins run in process groups
+   * of their own, so they outlive it unless they stop by themselves; returns their pids (with their
+   * command lines) as they were just before the kill, for the caller to watch and clean up.
+   */
+  killCliOnly(): { pid: number; cmdline: string }[];
 }
 
 /**
@@ -229,7 +235,31 @@ export function startPulumi(ws: PulumiWorkspace, args: string[]): RunningCommand
         }
       }
     },
+    killCliOnly() {
+      const plugins = descendantsOf(child.pid!).map((pid) => ({ pid, cmdline: cmdlineOf(pid) }));
+      process.kill(child.pid!, "SIGKILL");
+      return plugins;
+    },
   };
+}
+
+/** A process's command line (arguments joined by spaces), or "" once it has ended. */
+export function cmdlineOf(pid: number): string {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ").trim();
+  } catch {
+    return "";
+  }
+}
+
+/** Whether a process is still running (a zombie counts as ended). */
+export function isRunning(pid: number): boolean {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2)[0] !== "Z";
+  } catch {
+    return false;
+  }
 }
 
 /** Every process below `root` (children, their children, ...), from /proc. */
