@@ -146,19 +146,20 @@ export class Client extends pulumi.ComponentResource {
     this.decisionInputs = value((b) => decisionAttributes(args, b.dmarcPolicy)) as pulumi.Output<
       Record<string, string>
     >;
+    // Only what the decision gives is recorded on the component: `domainId`, `dnsRecords`, `token`
+    // and `actions` come from the children, which the state already holds (a second copy of the
+    // token's ciphertext and the records per client), and registering them made this call wait on
+    // the children: after a failed `up` it reached the engine once it had shut down, and the
+    // program printed gRPC errors ("Channel has been shut down") under the real failure.
     this.registerOutputs({
       method: this.method,
       reasons: this.reasons,
       warnings: this.warnings,
       notes: this.notes,
       dmarcPolicy: this.dmarcPolicy,
-      domainId: this.domainId,
-      dnsRecords: this.dnsRecords,
-      token: this.token,
       hasToken: this.hasToken,
       fromAddresses: this.fromAddresses,
       reportingTag: this.reportingTag,
-      actions: this.actions,
       decisionInputs: this.decisionInputs,
     });
   }

@@ -59,6 +59,15 @@ describe("the daily quota runs out mid-run", () => {
     expect(errors.join("\n")).toContain(
       `429 the account's daily request quota is used up; it resets at ${reset}`,
     );
+    // An ordinary failure prints no gRPC noise from the program after the engine stopped (the
+    // Client used to register outputs that waited on its children past the engine's shutdown).
+    const printedText = [
+      failed.stdout,
+      failed.stderr,
+      ...failed.diagnostics.map((d) => d.message),
+    ].join("\n");
+    expect(printedText).not.toContain("Channel has been shut down");
+    expect(printedText).not.toContain("resource monitor shut down");
   });
 
   it("leaves the state matching the account: nothing orphaned, duplicated or lost", async () => {
