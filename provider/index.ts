@@ -12,7 +12,7 @@ export { SenderIdentity, type SenderIdentityArgs } from "./resources/sender-iden
 export { ApiToken, type ApiTokenArgs, type TokenScope } from "./resources/api-token";
 export { ClientUser, type ClientUserArgs, type UserRole } from "./resources/client-user";
 export { MailerSendApiError, MailerSendResponseError } from "./api/errors";
-export * from "./component/decide";
+export * from "./component/decision";
 export * from "./component/plan-limits";
 export {
   Client,

@@ -8,7 +8,7 @@ import {
   sharedKeys,
   type ClientPlan,
 } from "./client.logic";
-import type { DecisionPolicy, DmarcPolicy, SendingMethod } from "./decide";
+import type { DecisionPolicy, DmarcPolicy, SendingMethod } from "./decision";
 import { lookupDmarcPolicy, type DmarcLookupOptions } from "./dmarc";
 import { checkPlanLimits, type Plan, type PlannedClient } from "./plan-limits";
 

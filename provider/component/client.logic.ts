@@ -9,7 +9,7 @@ import {
   type DecisionPolicy,
   type DmarcPolicy,
   type SendingMethod,
-} from "./decide";
+} from "./decision";
 import type { DmarcLookupOptions } from "./dmarc";
 import {
   DOMAIN_PATTERN,

@@ -26,7 +26,7 @@ const FORBIDDEN: Array<[file: string, specifier: string, because: string]> = [
   ["provider/runtime/x.ts", "mailersend", SDK],
   ["provider/runtime/x.ts", "mailersend/lib/modules/Token.module", SDK],
   ["provider/runtime/x.ts", "../resources/domain", "provider/runtime runs in the provider host"],
-  ["provider/runtime/x.ts", "../component/decide", "provider/runtime runs in the provider host"],
+  ["provider/runtime/x.ts", "../component/decision", "provider/runtime runs in the provider host"],
   ["provider/resources/x.ts", "../api/client", "provider/resources is the program side"],
   ["provider/resources/x.ts", "../runtime/domain", "provider/resources is the program side"],
   ["provider/resources/x.ts", "../runtime/domain.logic", "provider/resources is the program side"],
