@@ -78,6 +78,8 @@ export {
 // Decision: domain or sender identity for one client (docs/decision-table.md)
 // ---------------------------------------------------------------------------------------------
 
+// Listed name by name on purpose (the public API is deliberate: no wildcard re-export), so this list
+// repeats the names decision/engine.ts imports; the decision module's own entry re-exports them all.
 /** The pure decision, its inputs and defaults, and every code it can produce. */
 export {
   decideSendingMethod,

@@ -205,6 +205,8 @@ export function stepFindings(ctx: StepContext): Finding[] {
       (category === "same" || category === "update") &&
       step.old?.outputs.verified === false
     ) {
+      // The same shape as the domain's standing reminder above, on purpose: one standing reminder
+      // per kind, its own words, grouped by `groupKey` when the summary is rendered.
       findings.push({
         kind: "identity-pending",
         ...about,

@@ -41,15 +41,19 @@ export function withoutProvider(inputs: Record<string, unknown>): Record<string,
   return rest;
 }
 
+/** The first value of `key` found on the given sides of the step, outputs before inputs. */
+function firstValue(step: PreviewStep, key: string, sides: readonly ("new" | "old")[]): unknown {
+  for (const side of sides) {
+    const state = step[side];
+    if (state?.outputs[key] !== undefined) return state.outputs[key];
+    if (state?.inputs[key] !== undefined) return state.inputs[key];
+  }
+  return undefined;
+}
+
 /** The value of an input or output after the plan (else before it). */
 export function valueOf(step: PreviewStep, key: string): unknown {
-  const candidates = [
-    step.new?.outputs[key],
-    step.new?.inputs[key],
-    step.old?.outputs[key],
-    step.old?.inputs[key],
-  ];
-  return candidates.find((v) => v !== undefined);
+  return firstValue(step, key, ["new", "old"]);
 }
 
 /** How a value reads in the summary: secrets and values known only after `up` say so. */
@@ -61,13 +65,7 @@ export function shown(value: unknown): string | undefined {
 
 /** The value of an input or output before the plan (else after it). */
 export function valueBefore(step: PreviewStep, key: string): unknown {
-  const candidates = [
-    step.old?.outputs[key],
-    step.old?.inputs[key],
-    step.new?.outputs[key],
-    step.new?.inputs[key],
-  ];
-  return candidates.find((v) => v !== undefined);
+  return firstValue(step, key, ["old", "new"]);
 }
 
 /** The field that names a resource of this package (a domain's name, an identity's email, ...). */

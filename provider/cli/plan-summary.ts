@@ -40,6 +40,7 @@ import {
   DIFF_TABLES,
   FINDING_KINDS,
   type Finding,
+  type FindingKind,
   type ClientSummary,
   type ResourceChange,
   type PlanSummaryOptions,
@@ -290,22 +291,22 @@ function isParsed(value: unknown): value is Preview {
 // --fail-on
 // ---------------------------------------------------------------------------------------------
 
+/** Finding kinds that are reminders of work to do, never a reason to fail a check. */
+const REMINDER_KINDS = ["dns-records", "identity-pending"] as const;
+
 /** What `--fail-on` accepts: a finding kind, or `any-replace` / `any-delete` (any resource). */
-export const FAIL_ON_CHOICES = [
-  "blocker",
-  "domain-delete",
-  "domain-replace",
-  "token-replace",
-  "token-delete",
-  "identity-delete",
-  "identity-replace",
-  "method-switch",
-  "warning",
+export type FailOn =
+  Exclude<FindingKind, (typeof REMINDER_KINDS)[number]> | "any-replace" | "any-delete";
+
+/** Every {@link FailOn}: the finding kinds in their order, then `any-replace` and `any-delete`. */
+export const FAIL_ON_CHOICES: readonly FailOn[] = [
+  ...FINDING_KINDS.filter(
+    (kind): kind is Exclude<FindingKind, (typeof REMINDER_KINDS)[number]> =>
+      !(REMINDER_KINDS as readonly string[]).includes(kind),
+  ),
   "any-replace",
   "any-delete",
-] as const;
-
-export type FailOn = (typeof FAIL_ON_CHOICES)[number];
+];
 
 /** The reasons to fail for `failOn`, as short lines (`domain-delete: acme-shop-domain`); none: pass. */
 export function failureReasons(summary: PlanSummary, failOn: readonly FailOn[]): string[] {

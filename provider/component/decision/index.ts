@@ -10,28 +10,4 @@
 
 export { decideSendingMethod } from "./engine";
 export { DECISION_RULES } from "./rules";
-export {
-  BLOCKER_CODES,
-  CLIENT_ATTRIBUTE_NAMES,
-  DECISION_CODES,
-  DEFAULT_CLIENT_ATTRIBUTES,
-  DEFAULT_DECISION_POLICY,
-  DMARC_POLICIES,
-  NOTE_CODES,
-  REASON_CODES,
-  SENDING_METHODS,
-  WARNING_CODES,
-  type BlockerCode,
-  type ClientAttributes,
-  type Decision,
-  type DecisionCode,
-  type DecisionNote,
-  type DecisionPolicy,
-  type DecisionRule,
-  type DecisionRuleKind,
-  type DmarcPolicy,
-  type NoteCode,
-  type ReasonCode,
-  type SendingMethod,
-  type WarningCode,
-} from "./types";
+export * from "./types";

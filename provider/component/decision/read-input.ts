@@ -52,6 +52,17 @@ function isThreshold(value: unknown): value is number {
   return typeof value === "number" && Number.isFinite(value) && value >= 0;
 }
 
+/** The value given for `key`; `null` counts as not given ("use the default"). */
+function given(entries: ReadonlyMap<string, unknown>, key: string): unknown {
+  const value = entries.get(key);
+  return value === null ? undefined : value;
+}
+
+/** The keys that are not among `known`, in the order they were given. */
+function unknownKeys(entries: ReadonlyMap<string, unknown>, known: readonly string[]): string[] {
+  return [...entries.keys()].filter((key) => !known.includes(key));
+}
+
 function quoted(items: readonly string[]): string {
   return joinWords(
     items.map((item) => `"${item}"`),
@@ -73,16 +84,11 @@ export function readPolicy(
     block(`The decision policy must be an object; got ${record.got}. The default policy is used.`);
     return policy;
   }
-  const get = (key: keyof DecisionPolicy) => {
-    const value = record.entries.get(key);
-    return value === null ? undefined : value;
-  };
-  for (const key of record.entries.keys()) {
-    if (!(POLICY_SETTINGS as readonly string[]).includes(key)) {
-      block(
-        `The decision policy has no setting ${describe(key)}; the settings are ${joinWords([...POLICY_SETTINGS])}.`,
-      );
-    }
+  const get = (key: keyof DecisionPolicy) => given(record.entries, key);
+  for (const key of unknownKeys(record.entries, POLICY_SETTINGS)) {
+    block(
+      `The decision policy has no setting ${describe(key)}; the settings are ${joinWords([...POLICY_SETTINGS])}.`,
+    );
   }
   let thresholdsValid = true;
   for (const key of ["lowVolumeBelow", "highVolumeAbove"] as const) {
@@ -144,17 +150,12 @@ export function readAttributes(
     });
     return facts;
   }
-  const get = (key: keyof ClientAttributes) => {
-    const value = record.entries.get(key);
-    return value === null ? undefined : value;
-  };
-  for (const key of record.entries.keys()) {
-    if (!(CLIENT_ATTRIBUTE_NAMES as readonly string[]).includes(key)) {
-      blockers.push({
-        code: "unknown-attribute",
-        message: `${describe(key)} is not a client attribute; the attributes are ${joinWords([...CLIENT_ATTRIBUTE_NAMES])}.`,
-      });
-    }
+  const get = (key: keyof ClientAttributes) => given(record.entries, key);
+  for (const key of unknownKeys(record.entries, CLIENT_ATTRIBUTE_NAMES)) {
+    blockers.push({
+      code: "unknown-attribute",
+      message: `${describe(key)} is not a client attribute; the attributes are ${joinWords([...CLIENT_ATTRIBUTE_NAMES])}.`,
+    });
   }
 
   const volume = get("monthlyVolume");

@@ -35,6 +35,8 @@ export const WARNING_RULES: readonly DecisionRule[] = [
           : undefined,
     },
   },
+  // The same condition as the `high-volume` reason (rules-reasons.ts), on purpose: the reason asks
+  // for a domain, this warning is what a sender identity costs when one is used anyway.
   {
     code: "high-volume-on-identity",
     kind: "warning",
