@@ -4,8 +4,8 @@
  * no plugin downloads, nothing inherited from the caller's PULUMI_* variables) and one runner for
  * `pulumi` commands. The engine tests (test/support/pulumi.ts), the demo (scripts/demo.ts) and the
  * fixture recorder (scripts/record-plan-fixtures.ts) build on it. The benchmarks
- * (bench/harness.mts) keep their own runner: they sample the memory of the process tree while a
- * command runs, which this runner does not do.
+ * (bench/harness.mts) use its environment but keep their own runner: they sample the memory of
+ * the process tree while a command runs, which this runner does not do.
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
