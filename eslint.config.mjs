@@ -69,12 +69,22 @@ export const LAYER_RULES = [
     files: ["provider/component/**/*.ts"],
     patterns: [
       SDK,
+      // The second spelling of each is the same folder seen from provider/component/decision/.
       upward(
-        ["../api/*", "../cli/*", "../index", "../../emulator/*"],
+        [
+          "../api/*",
+          "../cli/*",
+          "../index",
+          "../../emulator/*",
+          "../../api/*",
+          "../../cli/*",
+          "../../index",
+          "../../../emulator/*",
+        ],
         "provider/component builds on provider/resources; it never calls the API.",
       ),
       upward(
-        ["../runtime/*", "!../runtime/*.logic"],
+        ["../runtime/*", "!../runtime/*.logic", "../../runtime/*", "!../../runtime/*.logic"],
         "provider/component may import only the pure *.logic modules of provider/runtime.",
       ),
     ],

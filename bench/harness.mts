@@ -14,6 +14,9 @@ import type { Emulator, EmulatorOptions } from "../emulator";
 // emulator comes from dist/ (`npm run build`), required as the CommonJS it is built to.
 const require = createRequire(import.meta.url);
 const { startEmulator } = require("../dist/emulator/index.js") as typeof import("../emulator");
+// The isolated environment every Pulumi workspace of this repository gets (tests, demo, recorder).
+const { isolatedPulumiEnv } =
+  require("../dist/scripts/pulumi-workspace.js") as typeof import("../scripts/pulumi-workspace");
 
 /*
  * Workspaces and measurement: throwaway Pulumi workspaces (file backend, passphrase secrets, private
@@ -88,24 +91,12 @@ export async function createWorkspace(project: string): Promise<Workspace> {
   );
   fs.mkdirSync(path.join(dir, "backend"));
   fs.mkdirSync(path.join(dir, "home"));
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (!key.startsWith("PULUMI_")) env[key] = value;
-  }
-  Object.assign(env, {
-    PATH: [
-      path.dirname(pulumi),
-      path.join(REPO_ROOT, "node_modules", ".bin"),
-      process.env.PATH ?? "",
-    ].join(path.delimiter),
-    PULUMI_BACKEND_URL: `file://${path.join(dir, "backend")}`,
-    PULUMI_HOME: path.join(dir, "home"),
-    PULUMI_CONFIG_PASSPHRASE: "bench",
-    PULUMI_SKIP_UPDATE_CHECK: "true",
-    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-    PULUMI_NODEJS_TRANSPILE_ONLY: "true",
-    NO_COLOR: "1",
-    ...extraEnv,
+  const env = isolatedPulumiEnv({
+    backendDir: path.join(dir, "backend"),
+    homeDir: path.join(dir, "home"),
+    passphrase: "bench",
+    pathFirst: [path.dirname(pulumi), path.join(REPO_ROOT, "node_modules", ".bin")],
+    extra: extraEnv,
   });
   const stack = "bench";
   const ws: Workspace = {

@@ -9,11 +9,11 @@
  * every run sees the same account. Pulumi keeps its state in .demo/state (file backend) with a
  * passphrase secrets provider.
  */
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { startEmulator, type Emulator } from "../emulator";
+import { isolatedPulumiEnv, runPulumi } from "./pulumi-workspace";
 import { repoRoot } from "./repo-root";
 
 const ROOT = repoRoot();
@@ -29,47 +29,32 @@ function section(title: string): void {
   console.log(`\n${bold(`== ${title}`)}`);
 }
 
-function pulumiEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env))
-    if (!key.startsWith("PULUMI_")) env[key] = value;
-  return {
-    ...env,
-    PULUMI_BACKEND_URL: `file://${path.join(DEMO, "state")}`,
-    PULUMI_CONFIG_PASSPHRASE: PASSPHRASE,
-    PULUMI_HOME: path.join(DEMO, "pulumi-home"),
-    PULUMI_SKIP_UPDATE_CHECK: "true",
-    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-    PULUMI_NODEJS_TRANSPILE_ONLY: "true",
-  };
-}
+const ENV = isolatedPulumiEnv({
+  backendDir: path.join(DEMO, "state"),
+  homeDir: path.join(DEMO, "pulumi-home"),
+  passphrase: PASSPHRASE,
+  // Colours stay the terminal's: the demo's output is for a person.
+  extra: { NO_COLOR: process.env.NO_COLOR, FORCE_COLOR: process.env.FORCE_COLOR },
+});
 
 /**
  * Runs `pulumi <args>` in the demo project; output streams to the terminal unless captured.
  * Asynchronous on purpose: the emulator answering Pulumi lives in this very process.
  */
-function pulumi(args: string[], options: { capture?: boolean } = {}): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("pulumi", [...args, "--non-interactive"], {
-      cwd: PROJECT,
-      env: pulumiEnv(),
-      stdio: options.capture ? ["ignore", "pipe", "inherit"] : "inherit",
-    });
-    let stdout = "";
-    child.stdout?.on("data", (chunk) => (stdout += chunk));
-    child.once("error", (error) =>
-      reject(
-        new Error(
-          `cannot run pulumi (${error.message}); run the demo with \`npm run demo\`, which provides it`,
-        ),
-      ),
-    );
-    child.once("exit", (code) =>
-      code === 0
-        ? resolve(stdout)
-        : reject(new Error(`pulumi ${args.join(" ")} failed with exit code ${code}`)),
+async function pulumi(args: string[], options: { capture?: boolean } = {}): Promise<string> {
+  const result = await runPulumi("pulumi", [...args, "--non-interactive"], {
+    cwd: PROJECT,
+    env: ENV,
+    output: options.capture ? "stdout" : "inherit",
+  }).catch((error: Error) => {
+    throw new Error(
+      `cannot run pulumi (${error.message}); run the demo with \`npm run demo\`, which provides it`,
     );
   });
+  if (result.exitCode !== 0) {
+    throw new Error(`pulumi ${args.join(" ")} failed with exit code ${result.exitCode}`);
+  }
+  return result.stdout;
 }
 
 /** A fresh copy of the example each run, so the repository stays clean (stack files live here). */

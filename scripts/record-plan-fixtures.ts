@@ -22,11 +22,11 @@
  * (`__provider`, 2 KB per resource, identical everywhere) is replaced by a short placeholder. The
  * rest is what the engine printed. A fixture holding anything like an API token fails the run.
  */
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startEmulator, type Emulator } from "../emulator";
+import { isolatedPulumiEnv, runPulumi } from "./pulumi-workspace";
 import { repoRoot } from "./repo-root";
 
 const ROOT = repoRoot();
@@ -235,56 +235,33 @@ interface Run {
 }
 
 function pulumiRunner(dir: string, project: string) {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (!key.startsWith("PULUMI_")) env[key] = value;
-  }
-  Object.assign(env, {
-    PULUMI_BACKEND_URL: `file://${path.join(dir, "state")}`,
-    PULUMI_HOME: path.join(dir, "pulumi-home"),
-    PULUMI_CONFIG_PASSPHRASE: "record-plan-fixtures",
-    PULUMI_SKIP_UPDATE_CHECK: "true",
-    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-    PULUMI_NODEJS_TRANSPILE_ONLY: "true",
+  const env = isolatedPulumiEnv({
+    backendDir: path.join(dir, "state"),
+    homeDir: path.join(dir, "pulumi-home"),
+    passphrase: "record-plan-fixtures",
     // The repository's Node 24 for the program (the `node` package), as npm scripts get it.
-    PATH: [path.join(ROOT, "node_modules", ".bin"), process.env.PATH ?? ""].join(path.delimiter),
-    NO_COLOR: "1",
-    FORCE_COLOR: "0",
+    pathFirst: [path.join(ROOT, "node_modules", ".bin")],
   });
   fs.mkdirSync(path.join(dir, "state"), { recursive: true });
 
-  /** Asynchronous on purpose: the emulator answering the provider runs in this process. */
-  return (args: string[], options: { allowFailure?: boolean } = {}): Promise<Run> =>
-    new Promise((resolve, reject) => {
-      const child = spawn("pulumi", ["--non-interactive", "--color=never", ...args], {
-        cwd: project,
-        env,
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      let stdout = "";
-      let stderr = "";
-      child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-      child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-      child.once("error", (error) =>
-        reject(
-          new Error(
-            `cannot run pulumi (${error.message}): run this script through scripts/with-pulumi.sh`,
-          ),
-        ),
+  return async (args: string[], options: { allowFailure?: boolean } = {}): Promise<Run> => {
+    const fullArgs = ["--non-interactive", "--color=never", ...args];
+    const result = await runPulumi("pulumi", fullArgs, { cwd: project, env }).catch(
+      (error: Error) => {
+        throw new Error(
+          `cannot run pulumi (${error.message}): run this script through scripts/with-pulumi.sh`,
+        );
+      },
+    );
+    const { stdout, stderr } = result;
+    const run = { code: result.exitCode, stdout, stderr };
+    if (run.code !== 0 && !options.allowFailure) {
+      throw new Error(
+        `pulumi ${args.join(" ")} exited with ${run.code}\n--- stdout ---\n${stdout}\n--- stderr ---\n${stderr}`,
       );
-      child.once("close", (code) => {
-        const run = { code: code ?? -1, stdout, stderr };
-        if (run.code !== 0 && !options.allowFailure) {
-          reject(
-            new Error(
-              `pulumi ${args.join(" ")} exited with ${run.code}\n--- stdout ---\n${stdout}\n--- stderr ---\n${stderr}`,
-            ),
-          );
-        } else {
-          resolve(run);
-        }
-      });
-    });
+    }
+    return run;
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

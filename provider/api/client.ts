@@ -6,9 +6,10 @@
  * duplicate: they look the object up by its unique key before trying again (domains: name, unique
  * across MailerSend; identities: email, unique per account; invites: email) or, for tokens, which
  * have no unique key and whose secret is only shown once, delete what the lost attempt created.
+ * The request mechanics shared by every object (parsing, 404s, paging, create-once) are in
+ * calls.ts.
  */
-import type { z } from "zod";
-import { MailerSendApiError, MailerSendResponseError } from "./errors";
+import { MailerSendApiError } from "./errors";
 import { logLine } from "./log";
 import { retryDelayMs } from "./retry";
 import { bindingMatches, boundDomainOf, TokenBindingError } from "./token-binding";
@@ -19,7 +20,6 @@ import {
   domainSchema,
   identitySchema,
   inviteSchema,
-  pageOf,
   quotaSchema,
   tokenSchema,
   userSchema,
@@ -34,8 +34,10 @@ import {
   type ApiUser,
   type ApiVerification,
 } from "./schemas";
-import type { SdkModules, SdkResponse } from "./sdk";
-import { Transport, type ApiSettings, type CallSpec, type TransportDeps } from "./transport";
+import type { SdkModules } from "./sdk";
+import { ApiCalls, PAGE_LIMIT, sleep, type Created } from "./calls";
+
+export type { Created } from "./calls";
 
 export interface CreateDomainBody {
   name: string;
@@ -97,24 +99,10 @@ export interface InviteUserBody {
 
 export type UpdateUserBody = Partial<Omit<InviteUserBody, "email">>;
 
-/** The result of a create that may have taken over an object a lost answer had created. */
-export interface Created<T> {
-  value: T;
-  /** True when the object was found after an answer was lost, rather than created by this call. */
-  recovered: boolean;
-}
-
-const PAGE_LIMIT = 100;
 const CLOCK_SKEW_MS = 5_000;
 const DEFAULT_LATE_ANSWER_WINDOW_MS = 120_000;
 
-export class MailerSendClient {
-  readonly transport: Transport;
-
-  constructor(settings: ApiSettings, deps: TransportDeps = {}) {
-    this.transport = new Transport(settings, deps);
-  }
-
+export class MailerSendClient extends ApiCalls {
   // ---------------------------------------------------------------- domains
 
   readonly domains = {
@@ -485,99 +473,6 @@ export class MailerSendClient {
       await this.tokens.delete(orphan.id);
     }
   }
-
-  private async call<T extends z.ZodType>(spec: CallSpec, schema: T): Promise<z.infer<T>> {
-    const response = await this.transport.send(spec);
-    return parseBody(schema, response, spec);
-  }
-
-  private async getOrUndefined<T extends z.ZodType<{ data: unknown }>>(
-    spec: Omit<CallSpec, "idempotent">,
-    schema: T,
-  ): Promise<z.infer<T>["data"] | undefined> {
-    try {
-      return (await this.call({ ...spec, idempotent: true }, schema)).data;
-    } catch (error) {
-      if (MailerSendApiError.is(error) && error.isNotFound) return undefined;
-      throw error;
-    }
-  }
-
-  private async deleteIfExists(spec: Omit<CallSpec, "idempotent">): Promise<boolean> {
-    try {
-      await this.transport.send({ ...spec, idempotent: true });
-      return true;
-    } catch (error) {
-      // 404 is the one failure that means "done": the object is gone either way.
-      if (MailerSendApiError.is(error) && error.isNotFound) return false;
-      throw error;
-    }
-  }
-
-  private async listAll<T extends z.ZodType>(
-    path: string,
-    item: T,
-    send: (sdk: SdkModules, page: number) => Promise<SdkResponse>,
-  ): Promise<z.infer<T>[]> {
-    const schema = pageOf(item);
-    const all: z.infer<T>[] = [];
-    for (let page = 1; ; page++) {
-      const body = await this.call(
-        {
-          method: "GET",
-          path: `${path}?page=${page}&limit=${PAGE_LIMIT}`,
-          idempotent: true,
-          send: (sdk) => send(sdk, page),
-        },
-        schema,
-      );
-      all.push(...(body.data as z.infer<T>[]));
-      // `GET /users` answers with the whole list and neither `links` nor `meta` (recorded four
-      // times, mailersend-python tests/fixtures/cassettes/users_list_basic.yaml and others): an
-      // answer without a paging envelope is complete; asking for page 2 would repeat it forever.
-      if (body.links === undefined && body.meta === undefined) return all;
-      const lastPage = body.meta?.last_page;
-      const done =
-        body.data.length < PAGE_LIMIT ||
-        (typeof lastPage === "number" && page >= lastPage) ||
-        (body.links !== undefined && !body.links.next);
-      if (done) return all;
-    }
-  }
-
-  private async createOnce<T extends z.ZodType<{ data: unknown }>>(
-    spec: CallSpec,
-    schema: T,
-    findExisting: () => Promise<z.infer<T>["data"] | undefined>,
-  ): Promise<Created<z.infer<T>["data"]>> {
-    const policy = this.transport.settings.retry;
-    for (let round = 1; ; round++) {
-      try {
-        return { value: (await this.call(spec, schema)).data, recovered: false };
-      } catch (error) {
-        if (!MailerSendApiError.is(error) || !error.outcomeUnknown || round >= policy.maxAttempts) {
-          throw error;
-        }
-        logLine(
-          `${spec.method} ${spec.path}: ${error.kind === "timeout" ? "timed out" : "answer lost"}; ` +
-            "checking whether the object was created before trying again",
-        );
-        const existing = await findExisting();
-        if (existing !== undefined) return { value: existing, recovered: true };
-        await sleep(retryDelayMs(policy, round, undefined));
-      }
-    }
-  }
-}
-
-function parseBody<T extends z.ZodType>(schema: T, response: SdkResponse, spec: CallSpec) {
-  const result = schema.safeParse(response.body);
-  if (result.success) return result.data as z.infer<T>;
-  throw new MailerSendResponseError(
-    spec.method,
-    spec.path,
-    result.error.issues.map((issue) => `${issue.path.join(".") || "(body)"}: ${issue.message}`),
-  );
 }
 
 function createdSince(createdAt: string | null | undefined, since: number): boolean {
@@ -585,8 +480,4 @@ function createdSince(createdAt: string | null | undefined, since: number): bool
   // Server timestamps have whole seconds; allow a little clock skew between us and the server, but
   // not so much that an older token of the same name (the one a rotation replaces) looks new.
   return Date.parse(createdAt) >= since - CLOCK_SKEW_MS;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -15,6 +15,7 @@
  * once, unchanged clients are names only, and a summary that would still be longer than
  * MAX_MARKDOWN_LENGTH is cut in its folded parts, saying so.
  */
+import type { Finding } from "./plan-types";
 import type { Preview } from "./preview";
 
 /** Under GitHub's 65,536-character limit for a comment, with room for a header a workflow adds. */
@@ -76,19 +77,19 @@ function cell(text: string): string {
   return text.replace(/(?<!\\)\|/g, "\\|").replace(/\n/g, " ");
 }
 
-/** What render() needs of a finding, a client and a resource (the types of plan-summary.ts). */
-export interface RenderFinding {
-  kind: string;
-  client?: string;
-  message: string;
-  details?: string[];
-  stopsSending: boolean;
-  standing: boolean;
-  /** Findings with the same key are one reminder: the text once, then who it is about. */
-  groupKey?: string;
-  groupText?: string;
-  groupItem?: string;
-}
+/** What render() needs of a finding, a client and a resource (the types of plan-types.ts). */
+export type RenderFinding = Pick<
+  Finding,
+  | "kind"
+  | "client"
+  | "message"
+  | "details"
+  | "stopsSending"
+  | "standing"
+  | "groupKey"
+  | "groupText"
+  | "groupItem"
+>;
 
 export interface RenderClient {
   name: string;

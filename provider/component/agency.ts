@@ -1,14 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { normaliseDomainName } from "../facts/names";
 import { Client, decideClient, type ClientArgs } from "./client";
-import {
-  checkAgencyArgs,
-  checkClientArgs,
-  planClient,
-  sharedKeys,
-  type ClientPlan,
-} from "./client.logic";
-import type { DecisionPolicy, DmarcPolicy, SendingMethod } from "./decide";
+import { checkClientArgs, planClient, type ClientPlan } from "./client.logic";
+import { checkAgencyArgs, sharedKeys } from "./agency.logic";
+import type { DecisionPolicy, DmarcPolicy, SendingMethod } from "./decision";
 import { lookupDmarcPolicy, type DmarcLookupOptions } from "./dmarc";
 import { checkPlanLimits, type Plan, type PlannedClient } from "./plan-limits";
 

@@ -19,7 +19,7 @@ import {
   type DecisionNote,
   type DmarcPolicy,
   type SendingMethod,
-} from "./decide";
+} from "./decision";
 import { lookupDmarcPolicy } from "./dmarc";
 import { reportComponentFailure } from "./failures";
 

@@ -4,7 +4,7 @@
  * the decision then treats as "nobody knows" (a sender identity is warned about it).
  */
 import { Resolver } from "node:dns/promises";
-import type { DmarcPolicy } from "./decide";
+import type { DmarcPolicy } from "./decision";
 
 export interface DmarcLookupOptions {
   /**

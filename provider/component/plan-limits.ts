@@ -12,7 +12,7 @@
  */
 
 import { describe, joinWords, readRecord } from "./words";
-import type { SendingMethod } from "./decide";
+import type { SendingMethod } from "./decision";
 
 /** A MailerSend plan. */
 export type Plan = "hobby" | "starter" | "professional" | "enterprise";

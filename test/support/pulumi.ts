@@ -20,12 +20,19 @@
 // In vitest, prefer useWorkspace() from ./pulumi-vitest (shared workspace per describe block, setup
 // errors fail every test). Each command is one `pulumi` process (about 1–3 s each for a small
 // program), so give engine tests a generous timeout (vitest's default here is 30 s).
-import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
+import {
+  applyEnv,
+  isolatedPulumiEnv,
+  runPulumi,
+  type CommandResult,
+} from "../../scripts/pulumi-workspace";
+
+export type { CommandResult } from "../../scripts/pulumi-workspace";
 
 /** The Pulumi CLI version scripts/ensure-pulumi.sh builds. */
 export const PULUMI_VERSION = "3.274.1";
@@ -139,17 +146,6 @@ function safeRealpath(p: string): string | undefined {
 // Running commands
 // ---------------------------------------------------------------------------------------------
 
-export interface CommandResult {
-  /** The arguments passed to `pulumi`. */
-  args: string[];
-  cwd: string;
-  stdout: string;
-  stderr: string;
-  /** The exit code, or -1 when the process was killed (timeout) or died from a signal. */
-  exitCode: number;
-  durationMs: number;
-}
-
 export interface RunOptions {
   /** Do not throw when the command exits non-zero; inspect `exitCode` instead. */
   allowFailure?: boolean;
@@ -171,51 +167,6 @@ export class PulumiCommandError extends Error {
     );
     this.name = "PulumiCommandError";
   }
-}
-
-function runProcess(
-  file: string,
-  args: string[],
-  cwd: string,
-  env: NodeJS.ProcessEnv,
-  timeoutMs: number,
-  input: string | undefined,
-): Promise<CommandResult> {
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    // Own process group, so a timeout also kills the language host, node and provider plugins.
-    const child = spawn(file, args, { cwd, env, stdio: ["pipe", "pipe", "pipe"], detached: true });
-    let stdout = "";
-    let stderr = "";
-    let timedOut = false;
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    const timer = setTimeout(() => {
-      timedOut = true;
-      try {
-        process.kill(-child.pid!, "SIGKILL");
-      } catch {
-        child.kill("SIGKILL");
-      }
-    }, timeoutMs);
-    child.on("error", (err) => {
-      clearTimeout(timer);
-      reject(err);
-    });
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      if (timedOut) stderr += `\n[killed: timed out after ${timeoutMs} ms]`;
-      resolve({
-        args,
-        cwd,
-        stdout,
-        stderr,
-        exitCode: code ?? -1,
-        durationMs: Date.now() - started,
-      });
-    });
-    child.stdin.end(input ?? "");
-  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -473,14 +424,6 @@ function nearestNodeModules(from: string): string | undefined {
   }
 }
 
-function applyEnv(target: NodeJS.ProcessEnv, extra: Record<string, string | undefined> = {}) {
-  for (const [key, value] of Object.entries(extra)) {
-    if (value === undefined) delete target[key];
-    else target[key] = value;
-  }
-  return target;
-}
-
 function isStackFile(name: string): boolean {
   return /^Pulumi\..+\.ya?ml$/.test(name);
 }
@@ -514,40 +457,27 @@ export async function createWorkspace(options: WorkspaceOptions): Promise<Pulumi
     if (nodeModules) fs.symlinkSync(nodeModules, path.join(projectDir, "node_modules"), "dir");
   }
 
-  // The inherited environment minus every PULUMI_* variable (no access tokens, backends or
-  // config from the caller), then the workspace's own settings.
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (!key.startsWith("PULUMI_")) env[key] = value;
-  }
-  const nodeBin = path.join(REPO_ROOT, "node_modules", ".bin");
-  applyEnv(env, {
-    // The CLI and its plugins first, then the repository's Node 24 (`node` package), then the rest.
-    PATH: [installation.binDir, nodeBin, process.env.PATH ?? ""].join(path.delimiter),
-    PULUMI_BACKEND_URL: `file://${backendDir}`,
-    PULUMI_HOME: homeDir,
-    PULUMI_CONFIG_PASSPHRASE: options.passphrase ?? "engine-test-passphrase",
-    PULUMI_SKIP_UPDATE_CHECK: "true",
-    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-    PULUMI_NODEJS_TRANSPILE_ONLY: options.transpileOnly === false ? undefined : "true",
-    NO_COLOR: "1",
-    FORCE_COLOR: "0",
+  // The CLI and its plugins first, then the repository's Node 24 (`node` package), then the rest.
+  const env = isolatedPulumiEnv({
+    backendDir,
+    homeDir,
+    passphrase: options.passphrase ?? "engine-test-passphrase",
+    pathFirst: [installation.binDir, path.join(REPO_ROOT, "node_modules", ".bin")],
+    transpileOnly: options.transpileOnly,
+    extra: options.env,
   });
-  applyEnv(env, options.env);
 
   let currentStack: string | undefined;
   const createdStackFiles: string[] = [];
 
   const run = async (args: string[], runOptions: RunOptions = {}): Promise<CommandResult> => {
     const fullArgs = ["--non-interactive", "--color=never", ...args];
-    const result = await runProcess(
-      installation.pulumi,
-      fullArgs,
-      projectDir,
-      applyEnv({ ...env }, runOptions.env),
-      runOptions.timeoutMs ?? timeoutMs,
-      runOptions.input,
-    );
+    const result = await runPulumi(installation.pulumi, fullArgs, {
+      cwd: projectDir,
+      env: applyEnv({ ...env }, runOptions.env),
+      timeoutMs: runOptions.timeoutMs ?? timeoutMs,
+      input: runOptions.input,
+    });
     if (result.exitCode !== 0 && !runOptions.allowFailure) throw new PulumiCommandError(result);
     return result;
   };

@@ -19,13 +19,13 @@ import {
   type ClientAttributes,
   type Decision,
   type DecisionPolicy,
-  type DecisionRule,
   type NoteCode,
   type ReasonCode,
   type SendingMethod,
   type WarningCode,
-} from "../../provider/component/decide";
+} from "../../provider/component/decision";
 import { PLAN_LIMITS_GUIDE } from "../../provider/component/plan-limits";
+import { renderRule } from "../../scripts/docs-decision-table";
 
 // The decision function is total: tests feed it invalid values on purpose.
 const decide = (attributes: unknown, policy?: unknown): Decision =>
@@ -1223,24 +1223,6 @@ describe("DECISION_RULES", () => {
 // ---------------------------------------------------------------------------------------------
 // docs/decision-table.md is checked against the code
 // ---------------------------------------------------------------------------------------------
-
-const METHOD_WORDS = { domain: "domain", identity: "sender identity", either: "either method" };
-
-/** The section docs/decision-table.md must hold, verbatim, for one rule. */
-function renderRule(rule: DecisionRule): string {
-  const kind = rule.kind[0].toUpperCase() + rule.kind.slice(1);
-  const source = rule.source === "guide" ? "the guide" : "this project (the guide is silent)";
-  return [
-    `#### \`${rule.code}\``,
-    "",
-    `${kind} · ${METHOD_WORDS[rule.method]} · rule from ${source}`,
-    "",
-    `- **When:** ${rule.when}`,
-    `- **Outcome:** ${rule.outcome}`,
-    ...(rule.rationale === undefined ? [] : [`- **Why:** ${rule.rationale}`]),
-    ...rule.guide.map((quote) => `- **Guide:** “${quote}”`),
-  ].join("\n");
-}
 
 describe("docs/decision-table.md", () => {
   const docs = readFileSync(join(__dirname, "../../docs/decision-table.md"), "utf8");
