@@ -12,8 +12,42 @@
  * test harness can do in one process) is still carried out.
  */
 import { logLine } from "../api/log";
-import { KIND_WORDS, retainedAsAdopted, retainedMessage, type SharedKind } from "./adoption.logic";
+import {
+  adoptionPreview,
+  KIND_WORDS,
+  retainedAsAdopted,
+  retainedMessage,
+  type AdoptMode,
+  type SharedKind,
+} from "./adoption.logic";
+import { containsUnknown, type CheckFailure } from "./check";
+import { isInState } from "./context";
 import { canonical } from "./diff";
+
+/**
+ * The check of an adoptable resource: a new resource (none in the state) with `adopt` set and a
+ * known key is looked up once, read-only, and the preview says what `adopt` will do (a failure for
+ * `"require"` that finds nothing). A resource already in the state is not looked up, so a no-op
+ * preview makes no call.
+ */
+export async function checkAdoption<R extends { inputs?: Record<string, unknown> }>(
+  kind: SharedKind,
+  keyProperty: "name" | "email",
+  olds: Record<string, unknown>,
+  result: R,
+  find: (key: string) => Promise<{ id: string } | undefined>,
+): Promise<R | { failures: CheckFailure[] }> {
+  const inputs = result.inputs;
+  if (!inputs || !inputs.adopt || isInState(olds) || containsUnknown(inputs[keyProperty])) {
+    return result;
+  }
+  const key = String(inputs[keyProperty]);
+  const existing = await find(key);
+  const said = adoptionPreview(kind, key, inputs.adopt as AdoptMode, existing?.id, keyProperty);
+  if (said.failure) return { failures: [said.failure] };
+  if (said.message) logLine(said.message);
+  return result;
+}
 
 // ---------------------------------------------------------------------------------------------
 // What this deployment keeps

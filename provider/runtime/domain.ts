@@ -11,27 +11,22 @@ import type { ApiDomain } from "../api/schemas";
 import type { MailerSendApiError } from "../api/errors";
 import type { MailerSendClient } from "../api/client";
 import { logLine } from "../api/log";
+import { alreadyExistsMessage, requiredButMissing, retainedAsAdopted } from "./adoption.logic";
 import {
-  adoptionPreview,
-  alreadyExistsMessage,
-  requiredButMissing,
-  retainedAsAdopted,
-} from "./adoption.logic";
-import {
+  checkAdoption,
   keepDiffed,
   keepObject,
   keptOutputsChanged,
   refuseAdoptingHeld,
   skipDelete,
 } from "./adoption";
-import { containsUnknown, inputsFromOutputs } from "./check";
+import { inputsFromOutputs } from "./check";
 import {
   apiClient,
   PartialFailureError,
   withoutProvider,
   parseInputs,
   announceReplacement,
-  isInState,
   isTakenError,
 } from "./context";
 import {
@@ -120,23 +115,9 @@ async function createOrAdopt(
 
 export const domainProvider = {
   async check(olds: Record<string, unknown>, news: Record<string, unknown>) {
-    const result = checkDomain(news);
-    const inputs = result.inputs;
-    // Only a resource not yet in the state (no old inputs) is looked up: a preview of unchanged
-    // resources makes no call.
-    if (!inputs || !inputs.adopt || isInState(olds) || containsUnknown(inputs.name)) return result;
-    const name = String(inputs.name);
-    const existing = await apiClient().domains.findByName(name);
-    const said = adoptionPreview(
-      "Domain",
-      name,
-      inputs.adopt as boolean | "require",
-      existing?.id,
-      "name",
+    return checkAdoption("Domain", "name", olds, checkDomain(news), (name) =>
+      apiClient().domains.findByName(name),
     );
-    if (said.failure) return { failures: [said.failure] };
-    if (said.message) logLine(said.message);
-    return result;
   },
 
   async diff(id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {

@@ -8,23 +8,22 @@
 import type { MailerSendApiError } from "../api/errors";
 import type { MailerSendClient } from "../api/client";
 import type { ApiIdentity } from "../api/schemas";
-import { logLine } from "../api/log";
-import { adoptionPreview, alreadyExistsMessage, requiredButMissing } from "./adoption.logic";
+import { alreadyExistsMessage, requiredButMissing } from "./adoption.logic";
 import {
+  checkAdoption,
   keepDiffed,
   keepObject,
   keptOutputsChanged,
   refuseAdoptingHeld,
   skipDelete,
 } from "./adoption";
-import { containsUnknown, inputsFromOutputs, withNewInputs } from "./check";
+import { inputsFromOutputs, withNewInputs } from "./check";
 import {
   apiClient,
   PartialFailureError,
   withoutProvider,
   parseInputs,
   announceReplacement,
-  isInState,
   isTakenError,
 } from "./context";
 import {
@@ -73,17 +72,9 @@ function adoptable(inputs: SenderIdentityInputs, existing: ApiIdentity): ApiIden
 
 export const senderIdentityProvider = {
   async check(olds: Record<string, unknown>, news: Record<string, unknown>) {
-    const result = checkSenderIdentity(news);
-    const inputs = result.inputs;
-    // Only a resource not yet in the state is looked up: a no-op preview makes no call.
-    if (!inputs || !inputs.adopt || isInState(olds) || containsUnknown(inputs.email)) return result;
-    const email = String(inputs.email);
-    const existing = await apiClient().identities.getByEmail(email);
-    const mode = inputs.adopt as boolean | "require";
-    const said = adoptionPreview("SenderIdentity", email, mode, existing?.id, "email");
-    if (said.failure) return { failures: [said.failure] };
-    if (said.message) logLine(said.message);
-    return result;
+    return checkAdoption("SenderIdentity", "email", olds, checkSenderIdentity(news), (email) =>
+      apiClient().identities.getByEmail(email),
+    );
   },
 
   async diff(id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
