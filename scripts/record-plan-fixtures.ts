@@ -22,6 +22,7 @@
  * (`__provider`, 2 KB per resource, identical everywhere) is replaced by a short placeholder. The
  * rest is what the engine printed. A fixture holding anything like an API token fails the run.
  */
+import { LOG_DECISIONS_ENV } from "../provider/facts/decision-line";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -241,6 +242,8 @@ function pulumiRunner(dir: string, project: string) {
     passphrase: "record-plan-fixtures",
     // The repository's Node 24 for the program (the `node` package), as npm scripts get it.
     pathFirst: [path.join(ROOT, "node_modules", ".bin")],
+    // As the CI recipe of docs/plan-summary.md runs the preview: with the Clients' decision lines.
+    extra: { [LOG_DECISIONS_ENV]: "1" },
   });
   fs.mkdirSync(path.join(dir, "state"), { recursive: true });
 

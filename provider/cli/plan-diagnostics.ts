@@ -2,6 +2,7 @@
  * The findings the engine's diagnostics carry (blockers and warnings the program logged), and the
  * decision a client's method switch comes from.
  */
+import { LOG_DECISIONS_ENV, parseDecisionLine, parseSharedWarning } from "../facts/decision-line";
 import { bold, capitalise, code, escapeMarkdown } from "./plan-markdown";
 import { urnName, urnType, type Preview } from "./preview";
 import { CLIENT_COMPONENT_TYPE, type Finding, type SendingMethod } from "./plan-types";
@@ -45,6 +46,28 @@ export function errorText(message: string): string {
 /** The first words of the error a program fails with after its components reported theirs (provider/component/failures.ts). */
 export const FAILURE_SUMMARY_PREFIX = "The program stopped:";
 
+type Diagnostic = Preview["diagnostics"][number] & { client?: string };
+
+/**
+ * A warning several clients share is logged once on the stack, naming them
+ * (provider/component/notices.ts): read as the warning of each client, as if each had logged it.
+ */
+function withSharedWarningsSplit(
+  diagnostics: Preview["diagnostics"],
+  clientUrns: ReadonlyMap<string, string>,
+): Diagnostic[] {
+  return diagnostics.flatMap((diagnostic): Diagnostic[] => {
+    const shared = diagnostic.severity === "warning" && parseSharedWarning(diagnostic.message);
+    if (!shared) return [diagnostic];
+    return shared.clients.map((client) => ({
+      ...diagnostic,
+      client,
+      urn: clientUrns.get(client) ?? diagnostic.urn,
+      message: `${client}: ${shared.sentence}`,
+    }));
+  });
+}
+
 /** Blockers and warnings from the preview's diagnostics; `unchanged` are the clients the plan leaves alone. */
 export function diagnosticFindings(preview: Preview, unchanged: ReadonlySet<string>): Finding[] {
   const findings: Finding[] = [];
@@ -56,11 +79,17 @@ export function diagnosticFindings(preview: Preview, unchanged: ReadonlySet<stri
     findings.push(finding);
   };
   const components = new Map(preview.steps.map((s) => [s.urn, s]));
-  for (const diagnostic of preview.diagnostics) {
+  const clientUrns = new Map(
+    preview.steps
+      .filter((s) => urnType(s.urn) === CLIENT_COMPONENT_TYPE)
+      .map((s) => [urnName(s.urn), s.urn]),
+  );
+  for (const diagnostic of withSharedWarningsSplit(preview.diagnostics, clientUrns)) {
     const urnClient =
-      diagnostic.urn && urnType(diagnostic.urn) === CLIENT_COMPONENT_TYPE
+      diagnostic.client ??
+      (diagnostic.urn && urnType(diagnostic.urn) === CLIENT_COMPONENT_TYPE
         ? urnName(diagnostic.urn)
-        : undefined;
+        : undefined);
     if (diagnostic.severity === "error") {
       const text = errorText(diagnostic.message);
       // Says only that the failures above stopped the program: they are the blockers.
@@ -131,9 +160,6 @@ export function diagnosticFindings(preview: Preview, unchanged: ReadonlySet<stri
   return findings;
 }
 
-/** The decision line a Client logs at preview (provider/component/client.ts `decisionLine`). */
-export const DECISION_LINE = /^decision: (domain|identity) \(([^)]*)\); (.*)$/;
-
 export function codesOf(notes: unknown): string[] {
   return Array.isArray(notes)
     ? notes
@@ -149,27 +175,16 @@ export function codesOf(notes: unknown): string[] {
  * decision line it logged in this preview), and the attributes whose values moved (its recorded
  * `decisionInputs` against the line's).
  */
-/** The decision line the client logged in this preview, parsed. */
+/** The decision line the client logged in this preview, parsed (provider/facts/decision-line.ts). */
 export function decisionOf(
   group: ClientGroup,
   preview: Preview,
 ): { method: SendingMethod; codes: string[]; attributes: Record<string, string> } | undefined {
-  const line = preview.diagnostics
+  const parsed = preview.diagnostics
     .filter((d) => d.urn === group.urn && d.severity.startsWith("info"))
-    .map((d) => DECISION_LINE.exec(d.message.trim()))
-    .find((m) => m !== null);
-  if (!line) return undefined;
-  const attributes = Object.fromEntries(
-    line[3].split(", ").map((pair) => {
-      const at = pair.indexOf("=");
-      return [pair.slice(0, at), pair.slice(at + 1)];
-    }),
-  );
-  return {
-    method: line[1] as SendingMethod,
-    codes: line[2].split(", ").filter(Boolean),
-    attributes,
-  };
+    .map((d) => parseDecisionLine(d.message))
+    .find((line) => line !== undefined);
+  return parsed && { ...parsed, method: parsed.method as SendingMethod };
 }
 
 export function switchReason(group: ClientGroup, preview: Preview): string {
@@ -204,7 +219,8 @@ export function switchReason(group: ClientGroup, preview: Preview): string {
     }
   } else if (oldCodes.length > 0) {
     parts.push(
-      `the decision was ${codes(oldCodes)}; the new one is in the Client's \`reasons\` output after \`pulumi up\``,
+      `the decision was ${codes(oldCodes)}; the new one is in the Client's \`reasons\` output after \`pulumi up\`, ` +
+        `or in this summary when the preview runs with \`${LOG_DECISIONS_ENV}=1\``,
     );
   }
   return parts.length > 0 ? ` Why: ${parts.join("; ")}.` : "";

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { formatDecisionLine, LOG_DECISIONS_ENV } from "../facts/decision-line";
 import { normaliseDomainName } from "../facts/names";
 import { ApiToken, type TokenScope } from "../resources/api-token";
 import { ClientUser, type UserRole } from "../resources/client-user";
@@ -22,6 +23,7 @@ import {
 } from "./decision";
 import { lookupDmarcPolicy } from "./dmarc";
 import { reportComponentFailure } from "./failures";
+import { warnForClient } from "./notices";
 
 export type { ClientDecisionArgs, ClientUserSpec } from "./client.logic";
 
@@ -173,7 +175,7 @@ export class Client extends pulumi.ComponentResource {
   /** Decides, checks and creates the children. Runs synchronously unless DMARC was looked up. */
   private build(name: string, args: ClientArgs, dmarcPolicy: DmarcPolicy): Built | undefined {
     const decision = decideClient(args, dmarcPolicy);
-    for (const warning of decision.warnings) pulumi.log.warn(`${name}: ${warning.message}`, this);
+    for (const warning of decision.warnings) warnForClient(name, warning.message, this);
     if (decision.blockers.length > 0) {
       return this.fail(
         name,
@@ -186,9 +188,8 @@ export class Client extends pulumi.ComponentResource {
     if (problems.length > 0) return this.fail(name, problemsText(name, problems));
     const plan = planClient(name, input, decision);
     for (const warning of plan.extraWarnings) pulumi.log.warn(warning, this);
-    // A preview's new component state has no outputs: this line is how plan-summary learns the new
-    // decision of a client whose method switches (the old one is in the recorded outputs).
-    if (pulumi.runtime.isDryRun()) {
+    // For plan-summary, on request only (see provider/facts/decision-line.ts).
+    if (pulumi.runtime.isDryRun() && process.env[LOG_DECISIONS_ENV] === "1") {
       void pulumi.log.info(decisionLine(decision, decisionAttributes(args, dmarcPolicy)), this);
     }
     return { decision, dmarcPolicy, plan, ...this.createChildren(name, args, plan) };
@@ -333,11 +334,10 @@ export function decisionAttributes(
 
 /** `decision: domain (high-volume, dns-access); monthlyVolume=5000, dnsAccess=true, ...` */
 export function decisionLine(decision: Decision, attributes: Record<string, string>): string {
-  return (
-    `decision: ${decision.method} (${decision.reasons.map((r) => r.code).join(", ")}); ` +
-    Object.entries(attributes)
-      .map(([key, value]) => `${key}=${value}`)
-      .join(", ")
+  return formatDecisionLine(
+    decision.method,
+    decision.reasons.map((r) => r.code),
+    attributes,
   );
 }
 

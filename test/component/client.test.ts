@@ -466,6 +466,51 @@ describe("Client", () => {
   });
 });
 
+describe("warnings several clients share", () => {
+  const SHARED =
+    "The client's mail is sent through the agency's authenticated domain, so its bounces and spam complaints affect that domain's reputation and every other client sending from it: audit the client's sending practices, oversee the emails it will send and monitor their performance.";
+
+  /** The warnings logged while `build` runs and its turn ends (Pulumi's mock prints them). */
+  async function warningsOf(build: () => void): Promise<string[]> {
+    const warnings: string[] = [];
+    const original = console.warn;
+    console.warn = (...parts: unknown[]) => {
+      const text = parts.map(String).join(" ");
+      if (text.startsWith("warning: [runtime] ")) warnings.push(text.slice(19));
+      else original(...parts);
+    };
+    try {
+      build();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    } finally {
+      console.warn = original;
+    }
+    return warnings;
+  }
+
+  const identityClient = (name: string) =>
+    new mailersend.Client(name, {
+      domain: `${name}.test`,
+      fromAddresses: [`hello@${name}.test`],
+      monthlyVolume: 300,
+      dmarcPolicy: "none",
+      agencyDomainId: "agency-domain-id",
+    });
+
+  it("one client: logged on it, with its name", async () => {
+    expect(await warningsOf(() => identityClient("solo"))).toEqual([`solo: ${SHARED}`]);
+  });
+
+  it("three clients declared together: logged once, naming them", async () => {
+    const warnings = await warningsOf(() => {
+      identityClient("a");
+      identityClient("b");
+      identityClient("c");
+    });
+    expect(warnings).toEqual([`${SHARED} (3 clients: a, b, c)`]);
+  });
+});
+
 describe("Agency", () => {
   const clients = (count: number) =>
     Object.fromEntries(

@@ -43,7 +43,14 @@ describe("errors through the CLI", () => {
     project: path.join(__dirname, "fixtures", "errors"),
     config: { scenario: "blocker" },
     // The key must come from the stack config only in these tests.
-    workspace: { env: { MAILERSEND_API_KEY: undefined, MAILERSEND_API_URL: undefined } },
+    // Nor are the Clients' decision lines asked for (LOG_DECISIONS_ENV), as in a plain preview.
+    workspace: {
+      env: {
+        MAILERSEND_API_KEY: undefined,
+        MAILERSEND_API_URL: undefined,
+        MAILERSEND_LOG_DECISIONS: undefined,
+      },
+    },
   });
 
   it(
@@ -75,16 +82,14 @@ describe("errors through the CLI", () => {
       expect(run.stdout + run.stderr).not.toMatch(/^\s+at |\.ts:\d+/m);
       expect(diagnostics(run.stdout)).toEqual({
         "mailersend:index:Client (strict)": STRICT_BLOCKER,
-        // The healthy client's decision, logged at every preview (plan-summary reads it).
-        "mailersend:index:Client (healthy)":
-          "decision: domain (high-volume); monthlyVolume=50000, dnsAccess=true, " +
-          "dataIsolation=unset, clientAccess=unset, domainReputation=unset, dmarcPolicy=none, " +
-          "strictDmarcPlanned=unset, domainVerified=unset, method=unset",
+        // The healthy client says nothing: its decision line is logged only for plan-summary
+        // (MAILERSEND_LOG_DECISIONS=1), not on every preview.
+        // The decision's warnings are logged at the end of the turn (provider/component/notices.ts).
         "mailersend:index:Client (lonely)": [
-          "warning: lonely: The client's mail is sent through the agency's authenticated domain, so its bounces and spam complaints affect that domain's reputation and every other client sending from it: audit the client's sending practices, oversee the emails it will send and monitor their performance.",
           "error: Client lonely has invalid arguments:",
           "  - fromAddresses[0]: is on a free email provider (gmail.com); MailerSend allows sender identities only on custom domains",
           "  - agencyDomainId: is required for a sender identity client: identities send through the agency's verified domain",
+          "warning: lonely: The client's mail is sent through the agency's authenticated domain, so its bounces and spam complaints affect that domain's reputation and every other client sending from it: audit the client's sending practices, oversee the emails it will send and monitor their performance.",
         ].join("\n"),
         [STACK]:
           "error: The program stopped: 2 components cannot be set up (Client strict and Client " +

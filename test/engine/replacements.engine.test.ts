@@ -70,7 +70,11 @@ function documentedCalls(title: string): string[][] {
 }
 
 describe("replacement paths: every claim against the engine's run", () => {
-  const stack = useEngineStack({ project: path.join(__dirname, "fixtures", "replacements") });
+  const stack = useEngineStack({
+    project: path.join(__dirname, "fixtures", "replacements"),
+    // plan-summary's "why" of a method switch reads the decision lines of the CI recipe.
+    workspace: { env: { MAILERSEND_LOG_DECISIONS: "1" } },
+  });
 
   it(
     "sets up: the agency's verified domain, a domain client and an identity client",

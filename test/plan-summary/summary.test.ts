@@ -75,13 +75,18 @@ describe("summarisePlan on the recorded plans", () => {
       "identity-pending",
       "warning",
     ]);
-    // The codes come from the Client's recorded `warnings` output.
+    // The codes come from the Client's recorded `warnings` output; the warning the three share
+    // was logged once, naming them (provider/component/notices.ts), and is read as each one's.
     expect(s.findings.filter((f) => f.kind === "warning").map((f) => [f.client, f.code])).toEqual([
       ["bakery", "shared-reputation"],
       ["dentist", "shared-reputation"],
-      ["freight", "high-volume-on-identity"],
       ["freight", "shared-reputation"],
+      ["freight", "high-volume-on-identity"],
     ]);
+    const shared = fixtureJson("no-changes").diagnostics.filter((d) =>
+      String(d.message).includes("(3 clients: bakery, dentist, freight)"),
+    );
+    expect(shared).toHaveLength(1);
     const dns = s.findings.find((f) => f.kind === "dns-records")!;
     expect(dns.details).toHaveLength(3);
   });
