@@ -62,7 +62,9 @@ export function createEngineWatch(
   let gone = false;
   const check = async (): Promise<void> => {
     if (gone) return;
-    const reachable = await probe(host, port);
+    // Gone only when the engine's port refuses twice in a row: any other failure to connect (a
+    // busy machine out of sockets, say) must not stop a provider the engine is waiting on.
+    const reachable = (await probe(host, port)) || (await probe(host, port));
     if (reachable) {
       armed = true;
     } else if (armed && !gone) {
@@ -95,7 +97,7 @@ function probe(host: string, port: number): Promise<boolean> {
     };
     socket.setTimeout(PROBE_TIMEOUT_MS, () => done(true)); // slow, not refused: still there
     socket.once("connect", () => done(true));
-    socket.once("error", () => done(false));
+    socket.once("error", (error: NodeJS.ErrnoException) => done(error.code !== "ECONNREFUSED"));
   });
 }
 
