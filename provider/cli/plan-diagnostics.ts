@@ -160,11 +160,19 @@ export function diagnosticFindings(preview: Preview, unchanged: ReadonlySet<stri
   return findings;
 }
 
+/**
+ * The codes of a Client's recorded reasons or notes: codes since 0.2, `{code, message}` objects in
+ * states written by 0.1.0.
+ */
 export function codesOf(notes: unknown): string[] {
   return Array.isArray(notes)
     ? notes
         .map((n) =>
-          typeof n === "object" && n !== null ? (n as { code?: unknown }).code : undefined,
+          typeof n === "string"
+            ? n
+            : typeof n === "object" && n !== null
+              ? (n as { code?: unknown }).code
+              : undefined,
         )
         .filter((c): c is string => typeof c === "string")
     : [];

@@ -60,6 +60,11 @@ function problemsText(name: string, problems: ClientProblem[]): string {
   );
 }
 
+/** The codes of a decision's notes: what the component records of its reasons and notes. */
+function noteCodes(notes: DecisionNote[]): string[] {
+  return notes.map((note) => note.code);
+}
+
 /**
  * One agency client, sent for either through its own authenticated domain or through sender
  * identities on the agency's domain. It decides which from the client's attributes (MailerSend's
@@ -153,11 +158,15 @@ export class Client extends pulumi.ComponentResource {
     // token's ciphertext and the records per client), and registering them made this call wait on
     // the children: after a failed `up` it reached the engine once it had shut down, and the
     // program printed gRPC errors ("Channel has been shut down") under the real failure.
+    // Reasons and notes are recorded as their codes: the sentences follow from the codes and the
+    // client's attributes, the program has them as outputs, and the file backend rewrites the whole
+    // state after every step, so each recorded byte is paid once per step (docs/performance.md).
+    // Warnings keep their text: plan-summary matches the preview's warnings against it.
     this.registerOutputs({
       method: this.method,
-      reasons: this.reasons,
+      reasons: this.reasons.apply(noteCodes),
       warnings: this.warnings,
-      notes: this.notes,
+      notes: this.notes.apply(noteCodes),
       dmarcPolicy: this.dmarcPolicy,
       hasToken: this.hasToken,
       fromAddresses: this.fromAddresses,

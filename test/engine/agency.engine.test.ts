@@ -64,6 +64,19 @@ describe("examples/agency", () => {
     },
   );
 
+  it("each Client records its decision's codes, and its warnings' text, in the state", async () => {
+    const exported = await stack().ws.stackExport();
+    const bakery = exported.deployment.resources?.find((r) =>
+      String(r.urn).endsWith("mailersend:index:Client::bakery"),
+    );
+    expect(bakery?.outputs).toMatchObject({
+      method: "identity",
+      reasons: ["low-volume"],
+      notes: ["verify-each-address", "activity-via-tags", "tokens-not-scoped"],
+      warnings: [{ code: "shared-reputation", message: expect.stringContaining("reputation") }],
+    });
+  });
+
   it("preview shows no changes, and makes no API call", { timeout }, async () => {
     stack().clearCalls();
     const { json } = await stack().ws.preview();

@@ -108,6 +108,26 @@ describe("summarisePlan on the recorded plans", () => {
     expect(findingsOf(s)).toContain("dns-records bakery/bakery-domain");
   });
 
+  it("a switch reads the old decision from the codes a Client records, as from 0.1.0's objects", () => {
+    const recorded = (reasons: unknown) => {
+      const doc = fixtureJson("identity-to-domain");
+      const bakery = doc.steps.find((step) => String(step.urn).endsWith("Client::bakery")) as {
+        oldState: { outputs: Record<string, unknown> };
+      };
+      expect(bakery.oldState.outputs.reasons).toEqual([
+        expect.objectContaining({ code: "low-volume" }),
+      ]);
+      bakery.oldState.outputs.reasons = reasons;
+      const s = summarisePlan(JSON.stringify(doc));
+      return s.findings.find((f) => f.kind === "method-switch")!.message;
+    };
+    const fromCodes = recorded(["low-volume"]);
+    expect(fromCodes).toContain("Why: the decision was `low-volume`, now `high-volume` (domain)");
+    expect(fromCodes).toBe(
+      recorded([{ code: "low-volume", message: "(0.1.0 kept the sentence)" }]),
+    );
+  });
+
   it("identity-to-domain-keep-identities: the switch keeps the identity", () => {
     const s = summary("identity-to-domain-keep-identities");
     expect(client(s, "bakery")).toMatchObject({ before: "identity", after: "domain" });
