@@ -4,7 +4,7 @@
  * provider/component/decision/), so the page cannot drift from the rules the engine applies
  * (test/unit/decision-docs.test.ts fails when the page differs from what this script would write).
  * The rest of the page (the overview, the guide sentence by sentence, the worked examples) is
- * written by hand and checked by test/unit/decide.test.ts.
+ * written by hand and checked by test/unit/decide/rules-docs.test.ts.
  */
 import fs from "node:fs";
 import path from "node:path";

@@ -36,12 +36,20 @@ export abstract class ApiCalls {
     return parseBody(schema, response, spec);
   }
 
+  /** One call whose answer is `{ data: … }`: the data, parsed. */
+  protected async callForData<T extends z.ZodType<{ data: unknown }>>(
+    spec: CallSpec,
+    schema: T,
+  ): Promise<z.infer<T>["data"]> {
+    return (await this.call(spec, schema)).data;
+  }
+
   protected async getOrUndefined<T extends z.ZodType<{ data: unknown }>>(
     spec: Omit<CallSpec, "idempotent">,
     schema: T,
   ): Promise<z.infer<T>["data"] | undefined> {
     try {
-      return (await this.call({ ...spec, idempotent: true }, schema)).data;
+      return await this.callForData({ ...spec, idempotent: true }, schema);
     } catch (error) {
       if (MailerSendApiError.is(error) && error.isNotFound) return undefined;
       throw error;
@@ -98,7 +106,7 @@ export abstract class ApiCalls {
     const policy = this.transport.settings.retry;
     for (let round = 1; ; round++) {
       try {
-        return { value: (await this.call(spec, schema)).data, recovered: false };
+        return { value: await this.callForData(spec, schema), recovered: false };
       } catch (error) {
         if (!MailerSendApiError.is(error) || !error.outcomeUnknown || round >= policy.maxAttempts) {
           throw error;

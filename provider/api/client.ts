@@ -8,6 +8,10 @@
  * have no unique key and whose secret is only shown once, delete what the lost attempt created.
  * The request mechanics shared by every object (parsing, 404s, paging, create-once) are in
  * calls.ts.
+ *
+ * Every verb is one request (method, path, whether a retry is safe, the SDK call) and the schema
+ * its answer must match, so the verbs share a shape on purpose: each request is its own fact
+ * (docs/mailersend-api.md), and a table of verbs would hide which SDK method each one calls.
  */
 import { MailerSendApiError } from "./errors";
 import { logLine } from "./log";
@@ -134,31 +138,27 @@ export class MailerSendClient extends ApiCalls {
         () => this.domains.findByName(body.name),
       ),
 
-    updateSettings: async (id: string, settings: DomainSettingsBody): Promise<ApiDomain> =>
-      (
-        await this.call(
-          {
-            method: "PUT",
-            path: `/domains/${id}/settings`,
-            idempotent: true,
-            send: (s) => s.domains.updateSettings(id, settings),
-          },
-          dataOf(domainSchema),
-        )
-      ).data,
+    updateSettings: (id: string, settings: DomainSettingsBody): Promise<ApiDomain> =>
+      this.callForData(
+        {
+          method: "PUT",
+          path: `/domains/${id}/settings`,
+          idempotent: true,
+          send: (s) => s.domains.updateSettings(id, settings),
+        },
+        dataOf(domainSchema),
+      ),
 
-    dnsRecords: async (id: string): Promise<ApiDnsRecords> =>
-      (
-        await this.call(
-          {
-            method: "GET",
-            path: `/domains/${id}/dns-records`,
-            idempotent: true,
-            send: (s) => s.domains.dns(id),
-          },
-          dataOf(dnsRecordsSchema),
-        )
-      ).data,
+    dnsRecords: (id: string): Promise<ApiDnsRecords> =>
+      this.callForData(
+        {
+          method: "GET",
+          path: `/domains/${id}/dns-records`,
+          idempotent: true,
+          send: (s) => s.domains.dns(id),
+        },
+        dataOf(dnsRecordsSchema),
+      ),
 
     verify: (id: string): Promise<ApiVerification> =>
       this.call(
@@ -221,33 +221,29 @@ export class MailerSendClient extends ApiCalls {
         () => this.identities.getByEmail(body.email),
       ),
 
-    update: async (id: string, body: UpdateIdentityBody): Promise<ApiIdentity> =>
-      (
-        await this.call(
-          {
-            method: "PUT",
-            path: `/identities/${id}`,
-            idempotent: true,
-            // The SDK's IdentityUpdate type lacks add_note/personal_note, which the API takes (docs/mailersend-api.md §4.3).
-            send: (s) => s.identities.update(id, body as Record<string, string>),
-          },
-          dataOf(identitySchema),
-        )
-      ).data,
+    update: (id: string, body: UpdateIdentityBody): Promise<ApiIdentity> =>
+      this.callForData(
+        {
+          method: "PUT",
+          path: `/identities/${id}`,
+          idempotent: true,
+          // The SDK's IdentityUpdate type lacks add_note/personal_note, which the API takes (docs/mailersend-api.md §4.3).
+          send: (s) => s.identities.update(id, body as Record<string, string>),
+        },
+        dataOf(identitySchema),
+      ),
 
-    resend: async (id: string): Promise<ApiIdentity> =>
-      (
-        await this.call(
-          {
-            method: "POST",
-            path: `/identities/${id}/resend`,
-            // Repeating a resend sends one more confirmation email; harmless, so retried.
-            idempotent: true,
-            send: (s) => s.identities.resend(id),
-          },
-          dataOf(identitySchema),
-        )
-      ).data,
+    resend: (id: string): Promise<ApiIdentity> =>
+      this.callForData(
+        {
+          method: "POST",
+          path: `/identities/${id}/resend`,
+          // Repeating a resend sends one more confirmation email; harmless, so retried.
+          idempotent: true,
+          send: (s) => s.identities.resend(id),
+        },
+        dataOf(identitySchema),
+      ),
 
     delete: (id: string): Promise<boolean> =>
       this.deleteIfExists({
@@ -283,17 +279,15 @@ export class MailerSendClient extends ApiCalls {
       for (let round = 1; ; round++) {
         const attemptStartedAt = Date.now();
         try {
-          const created = (
-            await this.call(
-              {
-                method: "POST",
-                path: "/token",
-                idempotent: false,
-                send: (s) => s.tokens.create(body as Parameters<SdkModules["tokens"]["create"]>[0]),
-              },
-              dataOf(createdTokenSchema),
-            )
-          ).data;
+          const created = await this.callForData(
+            {
+              method: "POST",
+              path: "/token",
+              idempotent: false,
+              send: (s) => s.tokens.create(body as Parameters<SdkModules["tokens"]["create"]>[0]),
+            },
+            dataOf(createdTokenSchema),
+          );
           // A request we gave up on may still be carried out by the server after our clean-up
           // looked (held in a queue or a proxy): wait until it no longer can, then sweep once
           // more, keeping the token we now hold (issue 13).
@@ -322,18 +316,16 @@ export class MailerSendClient extends ApiCalls {
       }
     },
 
-    update: async (id: string, body: { name?: string; status?: TokenStatus }): Promise<ApiToken> =>
-      (
-        await this.call(
-          {
-            method: "PUT",
-            path: `/token/${id}`,
-            idempotent: true,
-            send: (s) => s.tokens.update(id, body as Parameters<SdkModules["tokens"]["update"]>[1]),
-          },
-          dataOf(tokenSchema),
-        )
-      ).data,
+    update: (id: string, body: { name?: string; status?: TokenStatus }): Promise<ApiToken> =>
+      this.callForData(
+        {
+          method: "PUT",
+          path: `/token/${id}`,
+          idempotent: true,
+          send: (s) => s.tokens.update(id, body as Parameters<SdkModules["tokens"]["update"]>[1]),
+        },
+        dataOf(tokenSchema),
+      ),
 
     delete: (id: string): Promise<boolean> =>
       this.deleteIfExists({
@@ -371,18 +363,16 @@ export class MailerSendClient extends ApiCalls {
           ),
       ),
 
-    update: async (id: string, body: UpdateUserBody): Promise<ApiUser> =>
-      (
-        await this.call(
-          {
-            method: "PUT",
-            path: `/users/${id}`,
-            idempotent: true,
-            send: (s) => s.users.update(id, body as Parameters<SdkModules["users"]["update"]>[1]),
-          },
-          dataOf(userSchema),
-        )
-      ).data,
+    update: (id: string, body: UpdateUserBody): Promise<ApiUser> =>
+      this.callForData(
+        {
+          method: "PUT",
+          path: `/users/${id}`,
+          idempotent: true,
+          send: (s) => s.users.update(id, body as Parameters<SdkModules["users"]["update"]>[1]),
+        },
+        dataOf(userSchema),
+      ),
 
     delete: (id: string): Promise<boolean> =>
       this.deleteIfExists({
@@ -404,18 +394,16 @@ export class MailerSendClient extends ApiCalls {
         s.users.listInvites({ page, limit: PAGE_LIMIT }),
       ),
 
-    resend: async (id: string): Promise<ApiInvite> =>
-      (
-        await this.call(
-          {
-            method: "POST",
-            path: `/invites/${id}/resend`,
-            idempotent: true,
-            send: (s) => s.users.resendInvite(id),
-          },
-          dataOf(inviteSchema),
-        )
-      ).data,
+    resend: (id: string): Promise<ApiInvite> =>
+      this.callForData(
+        {
+          method: "POST",
+          path: `/invites/${id}/resend`,
+          idempotent: true,
+          send: (s) => s.users.resendInvite(id),
+        },
+        dataOf(inviteSchema),
+      ),
 
     delete: (id: string): Promise<boolean> =>
       this.deleteIfExists({

@@ -109,20 +109,20 @@ export type ApiToken = z.infer<typeof tokenSchema>;
 export const createdTokenSchema = tokenSchema.extend({ accessToken: z.string() });
 export type ApiCreatedToken = z.infer<typeof createdTokenSchema>;
 
-export const userSchema = z.looseObject({
+/** What a user and an invite both carry: who, and their access (docs/mailersend-api.md §6). */
+const accessSchema = z.looseObject({
   id: z.string(),
   email: z.string(),
   role: nullableString,
   permissions: z.array(z.string()).nullish(),
+});
+
+export const userSchema = accessSchema.extend({
   domains: z.array(domainRefSchema).nullish(),
 });
 export type ApiUser = z.infer<typeof userSchema>;
 
-export const inviteSchema = z.looseObject({
-  id: z.string(),
-  email: z.string(),
-  role: nullableString,
-  permissions: z.array(z.string()).nullish(),
+export const inviteSchema = accessSchema.extend({
   domains: z.array(z.union([domainRefSchema, z.string()])).nullish(),
   requires_periodic_password_change: z.boolean().nullish(),
 });

@@ -132,6 +132,8 @@ export function stepFindings(ctx: StepContext): Finding[] {
       step.old?.outputs.verified === false
     ) {
       const records = dnsRecordLines(step.old.outputs.dnsRecords);
+      // The same shape as the identity's standing reminder below, on purpose: one standing
+      // reminder per kind, its own words, grouped by `groupKey` when the summary is rendered.
       findings.push({
         kind: "dns-records",
         ...about,

@@ -1,6 +1,11 @@
 /**
  * ApiToken: pure rules (docs/mailersend-api.md §5). Only a token's name and status can change; its
  * scopes and domain are fixed at creation, and its value is shown once.
+ *
+ * Layout shared by every `*.logic.ts` here (a list of allowed names and its type where there is
+ * one, the inputs schema and outputs type, `check…` over `checkInputs` from check.ts, the diff
+ * table and `diff…` over `diffByTable` from diff.ts): the lines that repeat across these files are
+ * declarations of this resource's facts, not logic; the logic that reads them is shared already.
  */
 import { z } from "zod";
 import type { ApiToken } from "../api/schemas";

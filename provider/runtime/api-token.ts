@@ -3,6 +3,11 @@
  *
  * API calls: create 1 (+1 when created paused); update 1; refresh 1; delete 1. A lost create answer
  * costs a token list and the deletion of what the lost attempt made (see `MailerSendClient`).
+ *
+ * Layout shared by every runtime here: `check` and `diff` call the pure rules, then create, read,
+ * update and delete make the calls. The methods are the `pulumi.dynamic.ResourceProvider`
+ * interface, spelt out per resource so each file reads on its own; their bodies differ, and the
+ * steps they share are in context.ts and check.ts.
  */
 import { registerSecret } from "../api/redact";
 import { inputsFromOutputs } from "./check";

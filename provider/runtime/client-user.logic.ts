@@ -2,6 +2,11 @@
  * ClientUser: pure rules (docs/mailersend-api.md §6.1). A client's user invited into the agency account
  * with access limited to the client's domains (the seed: "Invite clients with domain-level
  * permissions"). `POST /users` sends an invite; the person becomes a user when they accept it.
+ *
+ * Layout shared by every `*.logic.ts` here (a list of allowed names and its type where there is
+ * one, the inputs schema and outputs type, `check…` over `checkInputs` from check.ts, the diff
+ * table and `diff…` over `diffByTable` from diff.ts): the lines that repeat across these files are
+ * declarations of this resource's facts, not logic; the logic that reads them is shared already.
  */
 import { z } from "zod";
 import type { ApiInvite, ApiUser } from "../api/schemas";

@@ -4,6 +4,11 @@
  *
  * API calls: create 1; update 1 (a pending invite: 2, delete and re-invite); refresh 1 (2 when
  * the invite has just been accepted: the invite, then the user list); delete 1.
+ *
+ * Layout shared by every runtime here: `check` and `diff` call the pure rules, then create, read,
+ * update and delete make the calls. The methods are the `pulumi.dynamic.ResourceProvider`
+ * interface, spelt out per resource so each file reads on its own; their bodies differ, and the
+ * steps they share are in context.ts and check.ts.
  */
 import { inputsFromOutputs } from "./check";
 import { apiClient, withoutProvider, parseInputs } from "./context";

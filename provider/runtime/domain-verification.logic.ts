@@ -5,6 +5,11 @@
  * - `trigger`: one verify call, never fails;
  * - `wait`: poll with backoff until the required records pass or the timeout ends, then fail with
  *   the records that are still wrong and what they should be.
+ *
+ * Layout shared by every `*.logic.ts` here (a list of allowed names and its type where there is
+ * one, the inputs schema and outputs type, `check…` over `checkInputs` from check.ts, the diff
+ * table and `diff…` over `diffByTable` from diff.ts): the lines that repeat across these files are
+ * declarations of this resource's facts, not logic; the logic that reads them is shared already.
  */
 import { z } from "zod";
 import type { ApiDomain, ApiVerification } from "../api/schemas";

@@ -5,6 +5,11 @@
  * per poll + 1 at success (the domain) or 2 at failure (the domain's name, the records to publish);
  * refresh 1; delete none
  * (nothing to delete in MailerSend).
+ *
+ * Layout shared by every runtime here: `check` and `diff` call the pure rules, then create, read,
+ * update and delete make the calls. The methods are the `pulumi.dynamic.ResourceProvider`
+ * interface, spelt out per resource so each file reads on its own; their bodies differ, and the
+ * steps they share are in context.ts and check.ts.
  */
 import type { MailerSendClient } from "../api/client";
 import { logLine } from "../api/log";

@@ -6,6 +6,11 @@
  * verify and dns-records only when needed, see `refreshNeeds`); delete 1 (none for an adopted or
  * shared domain, see `adoption.ts`); diff none; check none, except `GET /domains` (one page per
  * 100 domains) for a new Domain with `adopt`, so the preview says whether it exists.
+ *
+ * Domain and SenderIdentity are the two resources that can adopt an existing object: they import
+ * the same steps from adoption.ts and call each at the same point of check, diff, create, update
+ * and delete, so those lines repeat between domain.ts and sender-identity.ts on purpose. The steps
+ * themselves are shared; a generic "adoptable resource" would only hide where each one runs.
  */
 import type { ApiDomain } from "../api/schemas";
 import type { MailerSendApiError } from "../api/errors";

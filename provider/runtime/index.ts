@@ -59,23 +59,15 @@ function withSettingsChecked<
 
 type ResourceProvider = pulumi.dynamic.ResourceProvider;
 
-export const Domain = {
-  configure,
-  ...withSettingsChecked(domainProvider),
-} satisfies ResourceProvider;
-export const DomainVerification = {
-  configure,
-  ...withSettingsChecked(domainVerificationProvider),
-} satisfies ResourceProvider;
-export const SenderIdentity = {
-  configure,
-  ...withSettingsChecked(senderIdentityProvider),
-} satisfies ResourceProvider;
-export const ApiToken = {
-  configure,
-  ...withSettingsChecked(apiTokenProvider),
-} satisfies ResourceProvider;
-export const ClientUser = {
-  configure,
-  ...withSettingsChecked(clientUserProvider),
-} satisfies ResourceProvider;
+/** What the shim calls for one type: the shared `configure`, then the resource's own operations. */
+function runtimeOf<P extends ResourceProvider & Parameters<typeof withSettingsChecked>[0]>(
+  provider: P,
+) {
+  return { configure, ...withSettingsChecked(provider) } satisfies ResourceProvider;
+}
+
+export const Domain = runtimeOf(domainProvider);
+export const DomainVerification = runtimeOf(domainVerificationProvider);
+export const SenderIdentity = runtimeOf(senderIdentityProvider);
+export const ApiToken = runtimeOf(apiTokenProvider);
+export const ClientUser = runtimeOf(clientUserProvider);

@@ -1,6 +1,11 @@
 /**
  * SenderIdentity: pure rules (docs/mailersend-api.md §4). One verified address sent through the agency's
  * verified domain; the address owner confirms it by clicking a link MailerSend emails them.
+ *
+ * Layout shared by every `*.logic.ts` here (a list of allowed names and its type where there is
+ * one, the inputs schema and outputs type, `check…` over `checkInputs` from check.ts, the diff
+ * table and `diff…` over `diffByTable` from diff.ts): the lines that repeat across these files are
+ * declarations of this resource's facts, not logic; the logic that reads them is shared already.
  */
 import { z } from "zod";
 import type { ApiIdentity } from "../api/schemas";

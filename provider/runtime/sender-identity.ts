@@ -4,6 +4,11 @@
  * API calls: create 1 (+1 update when adopting an identity that differs); update 1 per kind of
  * change (fields, resend); refresh 1; delete 1 (none for an adopted or shared identity, see
  * `adoption.ts`); check none, except `GET /identities/email/{email}` for a new identity with `adopt`.
+ *
+ * Domain and SenderIdentity are the two resources that can adopt an existing object: they import
+ * the same steps from adoption.ts and call each at the same point of check, diff, create, update
+ * and delete, so those lines repeat between domain.ts and sender-identity.ts on purpose. The steps
+ * themselves are shared; a generic "adoptable resource" would only hide where each one runs.
  */
 import type { MailerSendApiError } from "../api/errors";
 import type { MailerSendClient } from "../api/client";

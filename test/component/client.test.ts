@@ -1,104 +1,34 @@
-/**
- * The Client and Agency components under Pulumi's mocks: every registration is recorded and
- * asserted (type, name, parent, inputs); `call` throws, so an unplanned invoke fails loudly. The
- * package is loaded from dist/ by Node's own loader, so the dynamic resources' providers really
- * are serialized, as in `pulumi up`.
- */
-import { createRequire } from "node:module";
-import path from "node:path";
-import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+/** The Client component under Pulumi's mocks (the harness is test/component/support.ts). */
+import { beforeEach, describe, expect, it } from "vitest";
 import { componentFailures } from "../support/component-failures";
+import {
+  DOMAIN,
+  IDENTITY,
+  OUTPUTS_BY_TYPE,
+  TOKEN,
+  USER,
+  VERIFICATION,
+  byName,
+  mailersend,
+  mockPulumi,
+  settledOf,
+  value,
+  type Registration,
+} from "./support";
 
-const nodeRequire = createRequire(path.resolve(__dirname, "../../package.json"));
-const pulumi = nodeRequire("@pulumi/pulumi") as typeof import("@pulumi/pulumi");
-type Package = typeof import("../../provider/index");
-
-interface Registration {
-  type: string;
-  name: string;
-  inputs: Record<string, unknown>;
-}
 let registrations: Registration[] = [];
-
-const OUTPUTS_BY_TYPE: Record<string, Record<string, unknown>> = {
-  "pulumi-nodejs:dynamic/mailersend:Domain": {
-    verified: false,
-    dnsRecords: [
-      {
-        purpose: "spf",
-        type: "TXT",
-        name: "acme.test",
-        value: "v=spf1 include:_spf.mailersend.net ~all",
-      },
-    ],
-  },
-  "pulumi-nodejs:dynamic/mailersend:SenderIdentity": { verified: false },
-  "pulumi-nodejs:dynamic/mailersend:ApiToken": { token: "mlsn.mocked" },
-  "pulumi-nodejs:dynamic/mailersend:ClientUser": { state: "invited" },
-};
+mockPulumi((registration) => registrations.push(registration));
+const settled = () => settledOf(() => registrations);
+beforeEach(async () => {
+  await settled(); // nothing from the previous test may leak into this one
+  registrations = [];
+});
 
 /** The blocker of a client that cannot publish DNS records but whose domain has p=reject. */
 const STRICT_BLOCKER =
   "Client strict cannot be set up:\n" +
   "  - [domain-needs-dns-access] A domain cannot be verified: its SPF and DKIM records must be published in the client's DNS, and no one can change the client's DNS records now (dnsAccess: false). Get DNS access, for the agency or the client, and set dnsAccess to true.\n" +
   "  - [identity-blocked-by-dmarc-reject] A sender identity cannot be used: the client's domain publishes p=reject, and identity mail is sent through the agency's domain without SPF or DKIM alignment with the client's domain, so receivers may reject it.";
-
-let mailersend: Package;
-beforeAll(() => {
-  pulumi.runtime.setMocks(
-    {
-      newResource(args) {
-        const { __provider, ...inputs } = args.inputs as Record<string, unknown>;
-        if (args.custom) expect(typeof __provider).toBe("string");
-        registrations.push({ type: args.type, name: args.name, inputs });
-        return { id: `${args.name}-id`, state: { ...inputs, ...OUTPUTS_BY_TYPE[args.type] } };
-      },
-      call(args) {
-        throw new Error(`unexpected invoke ${args.token}`);
-      },
-    },
-    "agency-project",
-    "dev",
-    true,
-  );
-  mailersend = nodeRequire("./dist/provider/index.js");
-});
-beforeEach(async () => {
-  await settled(); // nothing from the previous test may leak into this one
-  registrations = [];
-});
-
-const value = <T>(output: import("@pulumi/pulumi").Output<T>) =>
-  new Promise<T>((resolve) => output.apply((v) => resolve(v)));
-/**
- * Waits until registrations stop arriving (they complete asynchronously, in no fixed order), then
- * returns them sorted by name so assertions are exact but order-free.
- */
-async function settled(): Promise<Registration[]> {
-  let seen = -1;
-  while (seen !== registrations.length) {
-    seen = registrations.length;
-    await new Promise((resolve) => setTimeout(resolve, 60));
-  }
-  return byName(registrations);
-}
-
-/** Sorts registrations, `[type, name, …]` tuples or plain names by the resource name. */
-function byName<T>(items: readonly T[]): T[] {
-  const key = (item: T) =>
-    typeof item === "string"
-      ? item
-      : Array.isArray(item)
-        ? String(item[1])
-        : String((item as { name: string }).name);
-  return [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-}
-
-const DOMAIN = "pulumi-nodejs:dynamic/mailersend:Domain";
-const VERIFICATION = "pulumi-nodejs:dynamic/mailersend:DomainVerification";
-const IDENTITY = "pulumi-nodejs:dynamic/mailersend:SenderIdentity";
-const TOKEN = "pulumi-nodejs:dynamic/mailersend:ApiToken";
-const USER = "pulumi-nodejs:dynamic/mailersend:ClientUser";
 
 describe("Client", () => {
   it("a low-volume client gets one sender identity per address on the agency domain, nothing else", async () => {
@@ -463,125 +393,5 @@ describe("Client", () => {
       "lookup",
       "lookup-identity-a-at-lookup-test",
     ]);
-  });
-});
-
-describe("warnings several clients share", () => {
-  const SHARED =
-    "The client's mail is sent through the agency's authenticated domain, so its bounces and spam complaints affect that domain's reputation and every other client sending from it: audit the client's sending practices, oversee the emails it will send and monitor their performance.";
-
-  /** The warnings logged while `build` runs and its turn ends (Pulumi's mock prints them). */
-  async function warningsOf(build: () => void): Promise<string[]> {
-    const warnings: string[] = [];
-    const original = console.warn;
-    console.warn = (...parts: unknown[]) => {
-      const text = parts.map(String).join(" ");
-      if (text.startsWith("warning: [runtime] ")) warnings.push(text.slice(19));
-      else original(...parts);
-    };
-    try {
-      build();
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    } finally {
-      console.warn = original;
-    }
-    return warnings;
-  }
-
-  const identityClient = (name: string) =>
-    new mailersend.Client(name, {
-      domain: `${name}.test`,
-      fromAddresses: [`hello@${name}.test`],
-      monthlyVolume: 300,
-      dmarcPolicy: "none",
-      agencyDomainId: "agency-domain-id",
-    });
-
-  it("one client: logged on it, with its name", async () => {
-    expect(await warningsOf(() => identityClient("solo"))).toEqual([`solo: ${SHARED}`]);
-  });
-
-  it("three clients declared together: logged once, naming them", async () => {
-    const warnings = await warningsOf(() => {
-      identityClient("a");
-      identityClient("b");
-      identityClient("c");
-    });
-    expect(warnings).toEqual([`${SHARED} (3 clients: a, b, c)`]);
-  });
-});
-
-describe("Agency", () => {
-  const clients = (count: number) =>
-    Object.fromEntries(
-      Array.from({ length: count }, (_, i) => [
-        `client${i + 1}`,
-        {
-          domain: `client${i + 1}.test`,
-          monthlyVolume: 50_000,
-          dnsAccess: true,
-          token: { create: false },
-        },
-      ]),
-    );
-
-  it("creates each client under the agency and passes the agency domain to identities", async () => {
-    const agency = new mailersend.Agency("agency", {
-      plan: "starter",
-      domainId: "agency-domain-id",
-      clients: {
-        big: {
-          domain: "big.test",
-          monthlyVolume: 50_000,
-          dnsAccess: true,
-          token: { create: false },
-        },
-        small: {
-          domain: "small.test",
-          fromAddresses: ["hi@small.test"],
-          monthlyVolume: 100,
-          dmarcPolicy: "none",
-        },
-      },
-    });
-    expect(await value(agency.methods)).toEqual({ big: "domain", small: "identity" });
-    expect((await settled()).map((r) => [r.type, r.name])).toEqual([
-      ["mailersend:index:Agency", "agency"],
-      ["mailersend:index:Client", "big"],
-      [DOMAIN, "big-domain"],
-      [VERIFICATION, "big-verification"],
-      ["mailersend:index:Client", "small"],
-      [IDENTITY, "small-identity-hi-at-small-test"],
-    ]);
-    expect(await value(agency.clients.small.urn)).toBe(
-      "urn:pulumi:dev::agency-project::mailersend:index:Agency$mailersend:index:Client::small",
-    );
-    expect(registrations.find((r) => r.type === IDENTITY)?.inputs.domainId).toBe(
-      "agency-domain-id",
-    );
-  });
-
-  it("fails before creating any client when the plan cannot hold them all, naming the clients over", async () => {
-    expect(
-      () => new mailersend.Agency("agency", { plan: "starter", clients: clients(12) }),
-    ).toThrow(
-      /^Agency agency: the clients do not fit the MailerSend plan:\n {2}- \[domain-limit-exceeded\] .*Over the limit: client11 \(the 11th domain\) and client12 \(the 12th domain\)/,
-    );
-    expect((await settled()).map((r) => r.type)).toEqual(["mailersend:index:Agency"]);
-  });
-
-  it("counts domains already in the account and add-on domain spaces", () => {
-    expect(
-      () => new mailersend.Agency("a", { plan: "starter", extraDomains: 2, clients: clients(12) }),
-    ).not.toThrow();
-    registrations = [];
-    expect(
-      () =>
-        new mailersend.Agency("b", {
-          plan: "starter",
-          existing: { domains: 9 },
-          clients: clients(2),
-        }),
-    ).toThrow(/Over the limit: client2 \(the 11th domain\)/);
   });
 });

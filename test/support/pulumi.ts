@@ -20,127 +20,29 @@
 // In vitest, prefer useWorkspace() from ./pulumi-vitest (shared workspace per describe block, setup
 // errors fail every test). Each command is one `pulumi` process (about 1–3 s each for a small
 // program), so give engine tests a generous timeout (vitest's default here is 30 s).
-import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { fileURLToPath } from "node:url";
 import {
   applyEnv,
   isolatedPulumiEnv,
   runPulumi,
   type CommandResult,
 } from "../../scripts/pulumi-workspace";
+import { findPulumi, REPO_ROOT, type PulumiInstallation } from "./pulumi-cli";
+import {
+  parseEngineEvents,
+  parsePreviewJson,
+  type PreviewJson,
+  type PreviewResult,
+  type StackExport,
+  type UpdateResult,
+} from "./pulumi-output";
 
 export type { CommandResult } from "../../scripts/pulumi-workspace";
-
-/** The Pulumi CLI version scripts/ensure-pulumi.sh builds. */
-export const PULUMI_VERSION = "3.274.1";
-
-/** The repository root (this file is test/support/pulumi.ts). */
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-
-const ENSURE_SCRIPT = "scripts/ensure-pulumi.sh";
-const BUNDLED_EXECUTABLES = [
-  "pulumi",
-  "pulumi-language-nodejs",
-  "pulumi-resource-pulumi-nodejs",
-] as const;
-
-// ---------------------------------------------------------------------------------------------
-// Finding the CLI
-// ---------------------------------------------------------------------------------------------
-
-export interface PulumiInstallation {
-  /** Directory holding `pulumi` and the bundled plugins; put it first on PATH. */
-  binDir: string;
-  /** Absolute path of the `pulumi` executable. */
-  pulumi: string;
-  /** "path": found on PATH; "cache": the directory scripts/ensure-pulumi.sh builds into. */
-  source: "path" | "cache";
-}
-
-/** The cache bin directory scripts/ensure-pulumi.sh uses (same environment variables). */
-export function pulumiCacheBinDir(env: NodeJS.ProcessEnv = process.env): string {
-  const cacheRoot =
-    env.PULUMI_MAILERSEND_CACHE ||
-    path.join(env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache"), "pulumi-mailersend");
-  return path.join(cacheRoot, `pulumi-v${PULUMI_VERSION}`, "bin");
-}
-
-function isExecutable(file: string): boolean {
-  try {
-    fs.accessSync(file, fs.constants.X_OK);
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function findOnPath(name: string, env: NodeJS.ProcessEnv): string | undefined {
-  for (const dir of (env.PATH ?? "").split(path.delimiter)) {
-    if (dir && isExecutable(path.join(dir, name))) return path.join(dir, name);
-  }
-  return undefined;
-}
-
-function sha256File(file: string): string {
-  return createHash("sha256").update(fs.readFileSync(file)).digest("hex");
-}
-
-let cachedInstallation: PulumiInstallation | undefined;
-
-/**
- * Locates the Pulumi CLI: `pulumi` plus `pulumi-language-nodejs` on PATH, else the cache directory
- * of scripts/ensure-pulumi.sh. Throws (naming the script) when neither is usable, or when the
- * cached language host was built from older sources than tools/pulumi-language-nodejs.
- */
-export function findPulumi(env: NodeJS.ProcessEnv = process.env): PulumiInstallation {
-  if (cachedInstallation && env === process.env) return cachedInstallation;
-  const cacheBin = pulumiCacheBinDir(env);
-  let found: PulumiInstallation | undefined;
-
-  const onPath = findOnPath("pulumi", env);
-  if (
-    onPath &&
-    !env.PULUMI_MAILERSEND_IGNORE_PATH &&
-    path.dirname(fs.realpathSync(onPath)) !== safeRealpath(cacheBin) &&
-    findOnPath("pulumi-language-nodejs", env)
-  ) {
-    found = { binDir: path.dirname(onPath), pulumi: onPath, source: "path" };
-  } else if (BUNDLED_EXECUTABLES.every((exe) => isExecutable(path.join(cacheBin, exe)))) {
-    const stampFile = path.join(cacheBin, ".build-stamp");
-    const stamp = fs.existsSync(stampFile) ? fs.readFileSync(stampFile, "utf8") : "";
-    const built = /^host-source-sha256=([0-9a-f]+)$/m.exec(stamp)?.[1];
-    const current = sha256File(path.join(REPO_ROOT, "tools", "pulumi-language-nodejs", "main.go"));
-    if (built !== current) {
-      throw new Error(
-        `The Pulumi language host in ${cacheBin} was built from other sources than ` +
-          `tools/pulumi-language-nodejs/main.go. Run \`${ENSURE_SCRIPT}\` to rebuild it.`,
-      );
-    }
-    found = { binDir: cacheBin, pulumi: path.join(cacheBin, "pulumi"), source: "cache" };
-  }
-
-  if (!found) {
-    throw new Error(
-      `The Pulumi CLI is not available: no \`pulumi\` with \`pulumi-language-nodejs\` on PATH and ` +
-        `nothing in ${cacheBin}. Run \`${ENSURE_SCRIPT}\` (it builds the CLI once per machine ` +
-        `and prints its bin directory; \`PATH="$(${ENSURE_SCRIPT}):$PATH"\`), or install the ` +
-        `Pulumi CLI (https://www.pulumi.com/docs/install/).`,
-    );
-  }
-  if (env === process.env) cachedInstallation = found;
-  return found;
-}
-
-function safeRealpath(p: string): string | undefined {
-  try {
-    return fs.realpathSync(p);
-  } catch {
-    return undefined;
-  }
-}
+// One import for the engine tests: finding the CLI and its output formats live in their own files.
+export * from "./pulumi-cli";
+export * from "./pulumi-output";
 
 // ---------------------------------------------------------------------------------------------
 // Running commands
@@ -167,170 +69,6 @@ export class PulumiCommandError extends Error {
     );
     this.name = "PulumiCommandError";
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Output formats
-// ---------------------------------------------------------------------------------------------
-
-/** The kinds of step the engine reports ("same", "create", "update", "delete", "replace", ...). */
-export type StepOp = string;
-
-export interface ResourceState {
-  urn: string;
-  type: string;
-  custom?: boolean;
-  id?: string;
-  inputs?: Record<string, unknown>;
-  outputs?: Record<string, unknown>;
-  parent?: string;
-  provider?: string;
-  [key: string]: unknown;
-}
-
-/** One entry of `pulumi preview --json`'s `steps`. */
-export interface PreviewStep {
-  op: StepOp;
-  urn: string;
-  provider?: string;
-  oldState?: ResourceState;
-  newState?: ResourceState;
-  diffReasons?: string[];
-  replaceReasons?: string[];
-  detailedDiff?: Record<string, { kind: string; inputDiff?: boolean }> | null;
-}
-
-export interface Diagnostic {
-  message: string;
-  severity: string;
-  urn?: string;
-  prefix?: string;
-}
-
-/** `pulumi preview --json` output. */
-export interface PreviewJson {
-  config?: Record<string, string>;
-  steps: PreviewStep[];
-  diagnostics?: Diagnostic[];
-  duration?: number;
-  /** Number of resources per step kind, e.g. `{ same: 2 }` or `{ same: 1, update: 1 }`. */
-  changeSummary: Record<StepOp, number>;
-}
-
-/**
- * One line of `pulumi up|refresh|destroy --json` (an engine event). Only the fields the tests
- * use so far are typed; everything else is still there.
- */
-export interface EngineEvent {
-  sequence: number;
-  timestamp: number;
-  summaryEvent?: {
-    resourceChanges: Record<StepOp, number>;
-    result?: string;
-    isPreview?: boolean;
-    maybeCorrupt?: boolean;
-    durationSeconds?: number;
-  };
-  diagnosticEvent?: Diagnostic & { color?: string; ephemeral?: boolean };
-  resourcePreEvent?: { metadata: { op: StepOp; urn: string; type: string } };
-  resOutputsEvent?: { metadata: { op: StepOp; urn: string; type: string; new?: ResourceState } };
-  resOpFailedEvent?: { metadata: { op: StepOp; urn: string; type: string }; status: number };
-  [key: string]: unknown;
-}
-
-export interface PreviewResult extends CommandResult {
-  /**
-   * The parsed JSON. A failed preview (allowFailure) still prints it, with the error in
-   * `diagnostics`; if it printed none, this is an empty document (no steps).
-   */
-  json: PreviewJson;
-}
-
-export interface UpdateResult extends CommandResult {
-  events: EngineEvent[];
-  /** The summary event: changes per step kind and the result ("succeeded", "failed"). */
-  summary: NonNullable<EngineEvent["summaryEvent"]> | undefined;
-  /** Diagnostics other than debug ones (program console output arrives as severity "info"). */
-  diagnostics: Diagnostic[];
-}
-
-/** `pulumi stack export` output (a version-3 deployment). */
-export interface StackExport {
-  version: number;
-  deployment: {
-    manifest?: Record<string, unknown>;
-    secrets_providers?: { type: string; state?: unknown };
-    resources?: ResourceState[];
-    [key: string]: unknown;
-  };
-}
-
-/**
- * Splits text holding several JSON documents one after another (pretty-printed or one per line)
- * into the parsed values. Text outside JSON objects/arrays is ignored.
- */
-export function parseJsonStream(text: string): unknown[] {
-  const values: unknown[] = [];
-  let depth = 0;
-  let start = -1;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (inString) {
-      if (c === "\\") i++;
-      else if (c === '"') inString = false;
-    } else if (c === '"' && depth > 0) {
-      inString = true;
-    } else if (c === "{" || c === "[") {
-      if (depth++ === 0) start = i;
-    } else if ((c === "}" || c === "]") && depth > 0) {
-      if (--depth === 0) values.push(JSON.parse(text.slice(start, i + 1)));
-    }
-  }
-  return values;
-}
-
-function isEngineEvent(value: unknown): value is EngineEvent {
-  return typeof value === "object" && value !== null && "sequence" in value;
-}
-
-/**
- * Parses the engine events `pulumi up|refresh|destroy --json` prints, one per line. (Without
- * --skip-preview those commands print the preview's JSON document first; it is skipped here.)
- */
-export function parseEngineEvents(stdout: string): EngineEvent[] {
-  return parseJsonStream(stdout).filter(isEngineEvent);
-}
-
-/** Parses `pulumi preview --json` output. */
-export function parsePreviewJson(stdout: string): PreviewJson {
-  const json = parseJsonStream(stdout).find(
-    (value): value is PreviewJson =>
-      typeof value === "object" && value !== null && !isEngineEvent(value),
-  );
-  if (!json) throw new Error(`no JSON document in:\n${stdout}`);
-  return { ...json, steps: json.steps ?? [], changeSummary: json.changeSummary ?? {} };
-}
-
-/** The steps that change something (op other than "same"). */
-export function changedSteps(preview: PreviewJson): PreviewStep[] {
-  return preview.steps.filter((step) => step.op !== "same");
-}
-
-/** The steps for resources of one type token, e.g. "pulumi-nodejs:dynamic/smoke:StoredString". */
-export function stepsOfType(preview: PreviewJson, type: string): PreviewStep[] {
-  return preview.steps.filter((step) => urnType(step.urn) === type);
-}
-
-/** The type token of a URN (`urn:pulumi:stack::project::[parent$]type::name`). */
-export function urnType(urn: string): string {
-  const qualifiedType = urn.split("::")[2] ?? "";
-  return qualifiedType.slice(qualifiedType.lastIndexOf("$") + 1);
-}
-
-/** The resource name of a URN. */
-export function urnName(urn: string): string {
-  return urn.split("::").slice(3).join("::");
 }
 
 // ---------------------------------------------------------------------------------------------

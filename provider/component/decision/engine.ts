@@ -9,6 +9,8 @@
 import { joinWords } from "../words";
 import { readAttributes, readPolicy } from "./read-input";
 import { applyRules, standInWords } from "./rules";
+// The code lists and types named one by one; the public entry (provider/index.ts) re-exports the
+// same names on purpose, so the two lists look alike.
 import {
   BLOCKER_CODES,
   NOTE_CODES,

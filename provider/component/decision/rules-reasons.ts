@@ -115,6 +115,8 @@ export const REASON_RULES: readonly DecisionRule[] = [
     },
     standIn: () => "the client's established domain reputation",
   },
+  // The same condition as the `high-volume-on-identity` warning (rules-warnings.ts), on purpose:
+  // this reason asks for a domain, the warning is what a sender identity costs when one is used.
   {
     code: "high-volume",
     kind: "reason",
