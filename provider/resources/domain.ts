@@ -61,7 +61,11 @@ export interface DomainArgs {
   deleteAdoptedOnDestroy?: pulumi.Input<boolean>;
 }
 
-/** Every output; the inputs are echoed among them. */
+/**
+ * Every output; the inputs are echoed among them, except settings left at their defaults, which the
+ * state does not record (provider/runtime/state-defaults.ts; a value set in the program, or found
+ * in MailerSend by a refresh, is recorded even when it is the default).
+ */
 const DOMAIN_OUTPUTS = [
   "name",
   "returnPathSubdomain",
@@ -101,39 +105,38 @@ const DOMAIN_OUTPUTS = [
 export class Domain extends MailerSendResource {
   /** The domain name, lower-cased. */
   declare readonly name: pulumi.Output<string>;
-  /** The `returnPathSubdomain` input as applied (default `mta`). */
+  /** The `returnPathSubdomain` input as set; undefined while it is left at its default (`mta`). */
   declare readonly returnPathSubdomain: pulumi.Output<string>;
-  /** The `inboundRoutingSubdomain` input as applied (default `inbound`). */
+  /** The `inboundRoutingSubdomain` input as set; undefined while it is left at its default (`inbound`). */
   declare readonly inboundRoutingSubdomain: pulumi.Output<string>;
-  /** The `customTrackingSubdomain` input as applied (default `email`). */
+  /** The `customTrackingSubdomain` input as set; undefined while it is left at its default (`email`). */
   declare readonly customTrackingSubdomain: pulumi.Output<string>;
-  /** The `sendPaused` input as applied (default false). */
+  /** The `sendPaused` input as set; undefined while it is left at its default (false). */
   declare readonly sendPaused: pulumi.Output<boolean>;
-  /** The `trackClicks` input as applied (default true). */
+  /** The `trackClicks` input as set; undefined while it is left at its default (true). */
   declare readonly trackClicks: pulumi.Output<boolean>;
-  /** The `trackOpens` input as applied (default true). */
+  /** The `trackOpens` input as set; undefined while it is left at its default (true). */
   declare readonly trackOpens: pulumi.Output<boolean>;
-  /** The `trackUnsubscribe` input as applied (default false). */
+  /** The `trackUnsubscribe` input as set; undefined while it is left at its default (false). */
   declare readonly trackUnsubscribe: pulumi.Output<boolean>;
-  /** The `trackUnsubscribeHtml` input as applied (MailerSend's default footer when omitted). */
+  /** The `trackUnsubscribeHtml` input as set; undefined while it is MailerSend's default footer. */
   declare readonly trackUnsubscribeHtml: pulumi.Output<string>;
-  /** The `trackUnsubscribeHtmlEnabled` input as applied (default false). */
+  /** The `trackUnsubscribeHtmlEnabled` input as set; undefined while it is left at its default (false). */
   declare readonly trackUnsubscribeHtmlEnabled: pulumi.Output<boolean>;
-  /** The `trackUnsubscribePlain` input as applied (MailerSend's default footer when omitted). */
+  /** The `trackUnsubscribePlain` input as set; undefined while it is MailerSend's default footer. */
   declare readonly trackUnsubscribePlain: pulumi.Output<string>;
-  /** The `trackUnsubscribePlainEnabled` input as applied (default false). */
+  /** The `trackUnsubscribePlainEnabled` input as set; undefined while it is left at its default (false). */
   declare readonly trackUnsubscribePlainEnabled: pulumi.Output<boolean>;
-  /** The `trackContent` input as applied (default false). */
+  /** The `trackContent` input as set; undefined while it is left at its default (false). */
   declare readonly trackContent: pulumi.Output<boolean>;
-  /** The `customTrackingEnabled` input as applied (default false). */
+  /** The `customTrackingEnabled` input as set; undefined while it is left at its default (false). */
   declare readonly customTrackingEnabled: pulumi.Output<boolean>;
-  /** The `precedenceBulk` input as applied (default false). */
+  /** The `precedenceBulk` input as set; undefined while it is left at its default (false). */
   declare readonly precedenceBulk: pulumi.Output<boolean>;
-  /** The `ignoreDuplicatedRecipients` input as applied (default false). */
+  /** The `ignoreDuplicatedRecipients` input as set; undefined while it is left at its default (false). */
   declare readonly ignoreDuplicatedRecipients: pulumi.Output<boolean>;
-  /** The `adopt` input as applied (default false). */
+  /** The `adopt` input as set; undefined while it is left at its default (false). */
   declare readonly adopt: pulumi.Output<boolean | "require">;
-  /** The `deleteAdoptedOnDestroy` input as applied (undefined when not set). */
   /**
    * True when the create took over a domain that already existed (so the stack leaves it in
    * MailerSend on delete); undefined in states written before this output existed.

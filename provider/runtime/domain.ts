@@ -40,8 +40,10 @@ import {
   domainInputsSchema,
   domainOutputs,
   liveSettings,
+  recordedDomain,
   refreshNeeds,
   settingsToSend,
+  storedDomain,
   updatedDomainOutputs,
   type DomainInputs,
   type DomainOutputs,
@@ -120,7 +122,7 @@ async function createOrAdopt(
 
 export const domainProvider = {
   async check(olds: Record<string, unknown>, news: Record<string, unknown>) {
-    return checkAdoption("Domain", "name", olds, checkDomain(news), (name) =>
+    return checkAdoption("Domain", "name", olds, checkDomain(news, olds), (name) =>
       apiClient().domains.findByName(name),
     );
   },
@@ -162,19 +164,21 @@ export const domainProvider = {
       const dnsRecords = await api.domains.dnsRecords(domain.id);
       outputs = domainOutputs(inputs, domain, { verification, dnsRecords, adopted });
     } catch (error) {
-      throw new PartialFailureError(`Domain ${inputs.name}`, domain.id, { ...outputs }, error);
+      const recorded = recordedDomain(outputs, bag);
+      throw new PartialFailureError(`Domain ${inputs.name}`, domain.id, { ...recorded }, error);
     }
+    const recorded = recordedDomain(outputs, bag);
     // Another resource of the state may hold it (a rename without aliases): see adoption.ts.
     if (adopted)
-      keepObject("Domain", domain.id, outputs, "the Domain that adopted it in this update");
-    return { id: domain.id, outs: outputs };
+      keepObject("Domain", domain.id, recorded, "the Domain that adopted it in this update");
+    return { id: domain.id, outs: recorded };
   },
 
   async read(id: string, props: Record<string, unknown>) {
     const api = apiClient();
     const domain = await api.domains.get(id);
     if (!domain) return {}; // deleted outside Pulumi: the engine drops it from state
-    const stored = withoutProvider(props) as unknown as Partial<DomainOutputs>;
+    const stored = storedDomain(withoutProvider(props)) as unknown as Partial<DomainOutputs>;
     const needs = refreshNeeds(stored, domain);
     const verification = needs.verification ? await api.domains.verify(id) : undefined;
     const dnsRecords = needs.dnsRecords ? await api.domains.dnsRecords(id) : undefined;
@@ -190,12 +194,13 @@ export const domainProvider = {
       outputs.returnPathVerified = stored.returnPathVerified === true;
       outputs.inboundVerified = stored.inboundVerified === true;
     }
-    return { id, props: outputs, inputs: inputsFromOutputs(domainInputsSchema, outputs) };
+    const recorded = recordedDomain(outputs, props);
+    return { id, props: recorded, inputs: inputsFromOutputs(domainInputsSchema, recorded) };
   },
 
   async update(id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
     const inputs = parseInputs(domainInputsSchema, news);
-    const previous = withoutProvider(olds) as unknown as DomainOutputs;
+    const previous = storedDomain(withoutProvider(olds)) as unknown as DomainOutputs;
     const api = apiClient();
     // Stored outputs carry the live settings, so this is exactly what differs in MailerSend.
     const body = settingsToSend(inputs, previous as unknown as Record<string, unknown>);
@@ -206,7 +211,11 @@ export const domainProvider = {
       previous.customTrackingEnabled !== inputs.customTrackingEnabled ||
       previous.customTrackingSubdomain !== inputs.customTrackingSubdomain;
     const dnsRecords = recordsChanged ? await api.domains.dnsRecords(id) : undefined;
-    const outputs = updatedDomainOutputs(inputs, previous, domain, dnsRecords);
+    const outputs = recordedDomain(
+      updatedDomainOutputs(inputs, previous, domain, dnsRecords),
+      news,
+      olds,
+    );
     keptOutputsChanged("Domain", id, outputs);
     return { outs: outputs };
   },

@@ -66,13 +66,10 @@ describe("Domain through the dynamic-provider host", () => {
       },
       { call: `GET /domains/${id}/dns-records`, status: 200 },
     ]);
+    // Settings left at their defaults are not recorded (provider/runtime/state-defaults.ts).
     expect(outs).toEqual({
       __provider: P,
       name: "mail.acme.test",
-      returnPathSubdomain: "mta",
-      inboundRoutingSubdomain: "inbound",
-      ...DEFAULT_SETTINGS,
-      adopt: false,
       verified: false,
       dkimVerified: false,
       spfVerified: false,
@@ -251,13 +248,36 @@ describe("Domain through the dynamic-provider host", () => {
     ]);
     expect(refreshed.id).toBe(id);
     expect(refreshed.props.trackClicks).toBe(false);
-    expect(refreshed.inputs).toMatchObject({ name: "acme.test", trackClicks: false, adopt: false });
-    expect(refreshed.inputs).not.toHaveProperty("verified");
+    expect(refreshed.inputs).toEqual({ __provider: P, name: "acme.test", trackClicks: false });
     expect(await f.host.diff(id, refreshed.props, inputs)).toEqual({
       changes: 2,
       replaces: [],
       deleteBeforeReplace: false,
     });
+  });
+
+  it("a state with every default recorded (0.1.0) keeps every key through check, refresh and update", async () => {
+    const everyDefault = {
+      name: "acme.test",
+      returnPathSubdomain: "mta",
+      inboundRoutingSubdomain: "inbound",
+      ...DEFAULT_SETTINGS,
+      adopt: false,
+    };
+    const { inputs, id, outs } = await createDomain(everyDefault);
+    expect(outs).toMatchObject(everyDefault);
+    // The program now sets only the name: nothing to do, and the old keys stay recorded.
+    const checked = await f.host.check(inputs, { __provider: P, name: "acme.test" });
+    expect(checked.inputs).toEqual({ ...everyDefault, __provider: P });
+    expect(await f.host.diff(id, outs, checked.inputs)).toEqual({
+      changes: 1, // DIFF_NONE
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
+    const refreshed = await f.host.read(id, outs);
+    expect(refreshed.props).toEqual(outs);
+    const updated = await f.host.update(id, outs, { ...checked.inputs, trackOpens: false });
+    expect(updated.outs).toEqual({ ...outs, trackOpens: false });
   });
 
   it("refresh reports verification once the records are published", async () => {

@@ -36,6 +36,10 @@ export async function startHostFixture(
     "mailersend:apiUrl": emulator.url,
     // Keep retries quick in tests; the policy itself is covered by unit and API tests.
     "mailersend:retryBaseDelayMs": "20",
+    // No pacing (default 60 requests a minute, MailerSend's limit): a test file makes more calls
+    // than that within a minute. Pacing is covered by the API and throughput tests.
+    "mailersend:rateLimitRequests": "100000",
+    "mailersend:rateLimitWindowSeconds": "1",
     ...options.config,
   });
   const providers = new Map<string, string>();
