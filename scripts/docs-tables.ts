@@ -133,7 +133,7 @@ interface Member {
 }
 
 /** The properties of an exported interface or class in a source file, with their doc comments. */
-function members(file: string, owner: string): Member[] {
+export function members(file: string, owner: string): Member[] {
   const source = ts.createSourceFile(
     file,
     fs.readFileSync(file, "utf8"),

@@ -2,7 +2,12 @@
  * The findings the engine's diagnostics carry (blockers and warnings the program logged), and the
  * decision a client's method switch comes from.
  */
-import { LOG_DECISIONS_ENV, parseDecisionLine, parseSharedWarning } from "../facts/decision-line";
+import {
+  LOG_DECISIONS_ENV,
+  parseDecisionLine,
+  parseSharedWarning,
+  UNSET_ATTRIBUTE,
+} from "../facts/decision-line";
 import { bold, capitalise, code, escapeMarkdown } from "./plan-markdown";
 import { urnName, urnType, type Preview } from "./preview";
 import { CLIENT_COMPONENT_TYPE, type Finding, type SendingMethod } from "./plan-types";
@@ -215,12 +220,12 @@ export function switchReason(group: ClientGroup, preview: Preview): string {
     const before = oldOutputs.decisionInputs;
     const after = decision.attributes;
     if (typeof before === "object" && before !== null) {
+      // Since 0.2 the state leaves out the attributes the program did not set.
+      const was = (key: string) =>
+        String((before as Record<string, unknown>)[key] ?? UNSET_ATTRIBUTE);
       const moved = Object.entries(after)
-        .filter(([key, value]) => (before as Record<string, unknown>)[key] !== value)
-        .map(
-          ([key, value]) =>
-            `${code(key)} ${String((before as Record<string, unknown>)[key] ?? "unset")} → ${value}`,
-        );
+        .filter(([key, value]) => was(key) !== value)
+        .map(([key, value]) => `${code(key)} ${was(key)} → ${value}`);
       if (moved.length > 0) parts.push(`moved: ${moved.join(", ")}`);
     } else {
       parts.push("the attributes of the last decision were not recorded (an older release)");

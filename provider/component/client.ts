@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { formatDecisionLine, LOG_DECISIONS_ENV } from "../facts/decision-line";
+import { formatDecisionLine, LOG_DECISIONS_ENV, UNSET_ATTRIBUTE } from "../facts/decision-line";
 import { normaliseDomainName } from "../facts/names";
 import { ApiToken, type TokenScope } from "../resources/api-token";
 import { ClientUser, type UserRole } from "../resources/client-user";
@@ -60,11 +60,20 @@ function problemsText(name: string, problems: ClientProblem[]): string {
   );
 }
 
-/** The codes of a decision's notes: what the component records of its reasons and notes. */
+/** The codes of a decision's notes: what the component records of its reasons. */
 function noteCodes(notes: DecisionNote[]): string[] {
   return notes.map((note) => note.code);
 }
 
+/** The decision's attributes without those the program left unset; none for a failed client. */
+function setAttributes(
+  attributes: Record<string, string> | undefined,
+): Record<string, string> | undefined {
+  if (attributes === undefined) return undefined;
+  return Object.fromEntries(
+    Object.entries(attributes).filter(([, value]) => value !== UNSET_ATTRIBUTE),
+  );
+}
 /**
  * One agency client, sent for either through its own authenticated domain or through sender
  * identities on the agency's domain. It decides which from the client's attributes (MailerSend's
@@ -153,25 +162,19 @@ export class Client extends pulumi.ComponentResource {
     this.decisionInputs = value((b) => decisionAttributes(args, b.dmarcPolicy)) as pulumi.Output<
       Record<string, string>
     >;
-    // Only what the decision gives is recorded on the component: `domainId`, `dnsRecords`, `token`
-    // and `actions` come from the children, which the state already holds (a second copy of the
-    // token's ciphertext and the records per client), and registering them made this call wait on
-    // the children: after a failed `up` it reached the engine once it had shut down, and the
-    // program printed gRPC errors ("Channel has been shut down") under the real failure.
-    // Reasons and notes are recorded as their codes: the sentences follow from the codes and the
-    // client's attributes, the program has them as outputs, and the file backend rewrites the whole
-    // state after every step, so each recorded byte is paid once per step (docs/performance.md).
-    // Warnings keep their text: plan-summary matches the preview's warnings against it.
+    // The state records what `plan-summary` reads of the last decision, and no more: the method,
+    // the reasons as codes, the warnings (plan-summary matches the preview's warnings against their
+    // text) and the attributes the program set. The engine serializes the whole state after every
+    // step, even in a preview, and the file backend writes it, so each recorded property is paid
+    // once per step (docs/performance.md); the program has every output in full. Outputs that come
+    // from the children (`domainId`, `dnsRecords`, `token`, `actions`) must not be registered here
+    // at all: that made this call wait on the children, and after a failed `up` it reached an
+    // engine that had shut down ("Channel has been shut down" under the real failure).
     this.registerOutputs({
       method: this.method,
       reasons: this.reasons.apply(noteCodes),
       warnings: this.warnings,
-      notes: this.notes.apply(noteCodes),
-      dmarcPolicy: this.dmarcPolicy,
-      hasToken: this.hasToken,
-      fromAddresses: this.fromAddresses,
-      reportingTag: this.reportingTag,
-      decisionInputs: this.decisionInputs,
+      decisionInputs: this.decisionInputs.apply(setAttributes),
     });
   }
 
@@ -327,7 +330,7 @@ export function decisionAttributes(
   args: ClientArgs,
   dmarcPolicy: DmarcPolicy,
 ): Record<string, string> {
-  const text = (value: unknown) => (value === undefined ? "unset" : String(value));
+  const text = (value: unknown) => (value === undefined ? UNSET_ATTRIBUTE : String(value));
   return {
     monthlyVolume: text(args.monthlyVolume),
     dnsAccess: text(args.dnsAccess),

@@ -11,6 +11,13 @@
  * so it is meant for the `pulumi preview --json` that feeds `plan-summary` in CI.
  */
 
+/**
+ * The value of a decision attribute the program did not set, in the decision line and in the
+ * Client's `decisionInputs`; the Client's state leaves such attributes out, so a missing one reads
+ * as this.
+ */
+export const UNSET_ATTRIBUTE = "unset";
+
 /** Set to `1` for the preview whose JSON `plan-summary` reads. */
 export const LOG_DECISIONS_ENV = "MAILERSEND_LOG_DECISIONS";
 

@@ -1,3 +1,10 @@
+/**
+ * The ApiToken resource (an API token scoped to one domain): what a program declares. Its
+ * operations run in the provider host (provider/runtime/api-token.ts). Every file here has the
+ * same layout on purpose, one file per resource: the `ApiTokenArgs` interface, the registered
+ * output names, and the class with its outputs declared as typed, documented members; the repeated
+ * shape is data, not logic.
+ */
 import * as pulumi from "@pulumi/pulumi";
 import { MailerSendResource, resourceProps } from "./shim";
 import { refusePlaintextApiKey } from "./api-key-guard";
@@ -56,7 +63,12 @@ export interface ApiTokenArgs {
   rotationNonce?: pulumi.Input<string | number>;
 }
 
-const API_TOKEN_OUTPUTS = [
+/**
+ * The names registered as this resource's outputs (provider/resources/shim.ts, `resourceProps`):
+ * the `declare`d members below are the same names, typed and documented, and exist only for
+ * TypeScript, so the list is written out; test/unit/resource-outputs.test.ts checks the two agree.
+ */
+export const API_TOKEN_OUTPUTS = [
   "name",
   "domainId",
   "scopes",

@@ -1,3 +1,10 @@
+/**
+ * The ClientUser resource (a client's user, invited with domain-level access): what a program
+ * declares. Its operations run in the provider host (provider/runtime/client-user.ts). Every file
+ * here has the same layout on purpose, one file per resource: the `ClientUserArgs` interface, the
+ * registered output names, and the class with its outputs declared as typed, documented members;
+ * the repeated shape is data, not logic.
+ */
 import * as pulumi from "@pulumi/pulumi";
 import { MailerSendResource, resourceProps } from "./shim";
 import { refusePlaintextApiKey } from "./api-key-guard";
@@ -29,7 +36,12 @@ export interface ClientUserArgs {
   requiresPeriodicPasswordChange?: pulumi.Input<boolean>;
 }
 
-const CLIENT_USER_OUTPUTS = [
+/**
+ * The names registered as this resource's outputs (provider/resources/shim.ts, `resourceProps`):
+ * the `declare`d members below are the same names, typed and documented, and exist only for
+ * TypeScript, so the list is written out; test/unit/resource-outputs.test.ts checks the two agree.
+ */
+export const CLIENT_USER_OUTPUTS = [
   "email",
   "role",
   "permissions",

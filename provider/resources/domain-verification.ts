@@ -1,3 +1,10 @@
+/**
+ * The DomainVerification resource (checking a domain's DNS records): what a program declares. Its
+ * operations run in the provider host (provider/runtime/domain-verification.ts). Every file here
+ * has the same layout on purpose, one file per resource: the `DomainVerificationArgs` interface,
+ * the registered output names, and the class with its outputs declared as typed, documented
+ * members; the repeated shape is data, not logic.
+ */
 import * as pulumi from "@pulumi/pulumi";
 import { MailerSendResource, resourceProps } from "./shim";
 import { refusePlaintextApiKey } from "./api-key-guard";
@@ -38,7 +45,12 @@ export interface DomainVerificationArgs {
   nonce?: pulumi.Input<string | number>;
 }
 
-const DOMAIN_VERIFICATION_OUTPUTS = [
+/**
+ * The names registered as this resource's outputs (provider/resources/shim.ts, `resourceProps`):
+ * the `declare`d members below are the same names, typed and documented, and exist only for
+ * TypeScript, so the list is written out; test/unit/resource-outputs.test.ts checks the two agree.
+ */
+export const DOMAIN_VERIFICATION_OUTPUTS = [
   "domainId",
   "mode",
   "requiredRecords",

@@ -1,3 +1,10 @@
+/**
+ * The Domain resource (a client's own sending domain): what a program declares. Its operations run
+ * in the provider host (provider/runtime/domain.ts). Every file here has the same layout on
+ * purpose, one file per resource: the `DomainArgs` interface, the registered output names, and the
+ * class with its outputs declared as typed, documented members; the repeated shape is data, not
+ * logic.
+ */
 import * as pulumi from "@pulumi/pulumi";
 import type { DnsRecord } from "../facts/dns-record";
 import { MailerSendResource, resourceProps } from "./shim";
@@ -62,11 +69,11 @@ export interface DomainArgs {
 }
 
 /**
- * Every output; the inputs are echoed among them, except settings left at their defaults, which the
- * state does not record (provider/runtime/state-defaults.ts; a value set in the program, or found
- * in MailerSend by a refresh, is recorded even when it is the default).
+ * The names registered as this resource's outputs (provider/resources/shim.ts, `resourceProps`):
+ * the `declare`d members below are the same names, typed and documented, and exist only for
+ * TypeScript, so the list is written out; test/unit/resource-outputs.test.ts checks the two agree.
  */
-const DOMAIN_OUTPUTS = [
+export const DOMAIN_OUTPUTS = [
   "name",
   "returnPathSubdomain",
   "inboundRoutingSubdomain",
@@ -137,6 +144,8 @@ export class Domain extends MailerSendResource {
   declare readonly ignoreDuplicatedRecipients: pulumi.Output<boolean>;
   /** The `adopt` input as set; undefined while it is left at its default (false). */
   declare readonly adopt: pulumi.Output<boolean | "require">;
+  /** The `deleteAdoptedOnDestroy` input as set (undefined when not set). */
+  declare readonly deleteAdoptedOnDestroy: pulumi.Output<boolean | undefined>;
   /**
    * True when the create took over a domain that already existed (so the stack leaves it in
    * MailerSend on delete); undefined in states written before this output existed.

@@ -1,3 +1,10 @@
+/**
+ * The SenderIdentity resource (one verified address on the agency's domain): what a program
+ * declares. Its operations run in the provider host (provider/runtime/sender-identity.ts). Every
+ * file here has the same layout on purpose, one file per resource: the `SenderIdentityArgs`
+ * interface, the registered output names, and the class with its outputs declared as typed,
+ * documented members; the repeated shape is data, not logic.
+ */
 import * as pulumi from "@pulumi/pulumi";
 import { MailerSendResource, resourceProps } from "./shim";
 import { refusePlaintextApiKey } from "./api-key-guard";
@@ -36,7 +43,12 @@ export interface SenderIdentityArgs {
   deleteAdoptedOnDestroy?: pulumi.Input<boolean>;
 }
 
-const SENDER_IDENTITY_OUTPUTS = [
+/**
+ * The names registered as this resource's outputs (provider/resources/shim.ts, `resourceProps`):
+ * the `declare`d members below are the same names, typed and documented, and exist only for
+ * TypeScript, so the list is written out; test/unit/resource-outputs.test.ts checks the two agree.
+ */
+export const SENDER_IDENTITY_OUTPUTS = [
   "domainId",
   "email",
   "name",
@@ -79,6 +91,7 @@ export class SenderIdentity extends MailerSendResource {
   /** The `adopt` input as applied (default false). */
   declare readonly adopt: pulumi.Output<boolean | "require">;
   /** The `deleteAdoptedOnDestroy` input as applied (undefined when not set). */
+  declare readonly deleteAdoptedOnDestroy: pulumi.Output<boolean | undefined>;
   /** True when the create took over an existing identity (left in MailerSend on delete). */
   declare readonly adopted: pulumi.Output<boolean | undefined>;
   /** True once the address owner clicked the confirmation link (updated by refresh). */

@@ -48,6 +48,8 @@ function unsubscribeText(what: string) {
   });
 }
 
+// One line per setting, each naming its own validator and its default from DOMAIN_SETTINGS: the
+// lines look alike, but an explicit object keeps zod's inferred type of every input exact.
 export const domainInputsSchema = z.strictObject({
   name: domainName(),
   returnPathSubdomain: subdomainLabel().default("mta"),

@@ -64,16 +64,16 @@ describe("examples/agency", () => {
     },
   );
 
-  it("each Client records its decision's codes, and its warnings' text, in the state", async () => {
+  it("each Client records only what plan-summary reads of its decision in the state", async () => {
     const exported = await stack().ws.stackExport();
     const bakery = exported.deployment.resources?.find((r) =>
       String(r.urn).endsWith("mailersend:index:Client::bakery"),
     );
-    expect(bakery?.outputs).toMatchObject({
+    expect(bakery?.outputs).toEqual({
       method: "identity",
       reasons: ["low-volume"],
-      notes: ["verify-each-address", "activity-via-tags", "tokens-not-scoped"],
       warnings: [{ code: "shared-reputation", message: expect.stringContaining("reputation") }],
+      decisionInputs: { monthlyVolume: "300", dnsAccess: "false", dmarcPolicy: "none" },
     });
   });
 

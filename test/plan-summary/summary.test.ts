@@ -128,6 +128,26 @@ describe("summarisePlan on the recorded plans", () => {
     );
   });
 
+  it("a switch reads an attribute the state leaves out as unset, as 0.1.0's `unset`", () => {
+    const moved = (drop: boolean) => {
+      const doc = fixtureJson("identity-to-domain");
+      const bakery = doc.steps.find((step) => String(step.urn).endsWith("Client::bakery")) as {
+        oldState: { outputs: { decisionInputs: Record<string, string> } };
+      };
+      const attributes = bakery.oldState.outputs.decisionInputs;
+      expect(Object.values(attributes)).toContain("unset");
+      if (drop) {
+        bakery.oldState.outputs.decisionInputs = Object.fromEntries(
+          Object.entries(attributes).filter(([, value]) => value !== "unset"),
+        );
+      }
+      return summarisePlan(JSON.stringify(doc)).findings.find((f) => f.kind === "method-switch")!
+        .message;
+    };
+    expect(moved(true)).toContain("moved: `monthlyVolume` 300 → 5000, `dnsAccess` false → true.");
+    expect(moved(true)).toBe(moved(false));
+  });
+
   it("identity-to-domain-keep-identities: the switch keeps the identity", () => {
     const s = summary("identity-to-domain-keep-identities");
     expect(client(s, "bakery")).toMatchObject({ before: "identity", after: "domain" });
