@@ -42,8 +42,6 @@ interface ResourceSource {
   slug: string;
   schema: z.ZodObject;
   diff: DiffTable;
-  /** The state leaves out inputs at their defaults (provider/runtime/state-defaults.ts). */
-  defaultsUnrecorded?: boolean;
 }
 
 export const RESOURCES: ResourceSource[] = [
@@ -52,7 +50,6 @@ export const RESOURCES: ResourceSource[] = [
     slug: "domain",
     schema: domainInputsSchema,
     diff: DOMAIN_DIFF_TABLE,
-    defaultsUnrecorded: true,
   },
   {
     name: "DomainVerification",
@@ -217,11 +214,9 @@ export function resourceTables(resource: ResourceSource, root = repoRoot()): str
     "",
     "## Outputs",
     "",
-    resource.defaultsUnrecorded
-      ? "Every input as set, plus the outputs below. An input left at its default is not recorded " +
-        "in the state, so its output is undefined; a value set in the program, or found in " +
-        "MailerSend by a refresh, is recorded even when it is the default."
-      : "Every input, as applied (defaults filled in), plus:",
+    "Every input as set, plus the outputs below. An input left at its default is not recorded in " +
+      "the state, so its output is undefined; a value set in the program, or found in MailerSend " +
+      "by a refresh, is recorded even when it is the default.",
     "",
     "| Output | Type | Description |",
     "| --- | --- | --- |",

@@ -70,7 +70,7 @@ export class ClientUser extends MailerSendResource {
   declare readonly domainIds: pulumi.Output<string[]>;
   /** The ids of the templates the user may access. */
   declare readonly templateIds: pulumi.Output<string[]>;
-  /** The `requiresPeriodicPasswordChange` input as applied (default false). */
+  /** The `requiresPeriodicPasswordChange` input as set; undefined while it is left at its default (false). */
   declare readonly requiresPeriodicPasswordChange: pulumi.Output<boolean>;
   /** `invited` until the person accepts the invite, then `active` (seen on refresh). */
   declare readonly state: pulumi.Output<"invited" | "active">;

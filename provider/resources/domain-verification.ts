@@ -67,13 +67,13 @@ export const DOMAIN_VERIFICATION_OUTPUTS = [
 export class DomainVerification extends MailerSendResource {
   /** The id of the domain this verification checks. */
   declare readonly domainId: pulumi.Output<string>;
-  /** The `mode` input as applied (default `trigger`). */
+  /** The `mode` input as set; undefined while it is left at its default (`trigger`). */
   declare readonly mode: pulumi.Output<"none" | "trigger" | "wait">;
-  /** The `requiredRecords` input as applied (default dkim, spf, returnPath). */
+  /** The `requiredRecords` input as set; undefined while it is left at its default (dkim, spf, returnPath). */
   declare readonly requiredRecords: pulumi.Output<DnsRecordKind[]>;
-  /** The `timeoutSeconds` input as applied (default 600). */
+  /** The `timeoutSeconds` input as set; undefined while it is left at its default (600). */
   declare readonly timeoutSeconds: pulumi.Output<number>;
-  /** The `pollIntervalSeconds` input as applied (default 15). */
+  /** The `pollIntervalSeconds` input as set; undefined while it is left at its default (15). */
   declare readonly pollIntervalSeconds: pulumi.Output<number>;
   /** The `nonce` input, as a string; changing it checks again. */
   declare readonly nonce: pulumi.Output<string | undefined>;

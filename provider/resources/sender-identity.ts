@@ -84,11 +84,11 @@ export class SenderIdentity extends MailerSendResource {
   declare readonly replyToName: pulumi.Output<string | undefined>;
   /** The `personalNote` input as applied. */
   declare readonly personalNote: pulumi.Output<string | undefined>;
-  /** The `addNote` input as applied (default false). */
+  /** The `addNote` input as set; undefined while it is left at its default (false). */
   declare readonly addNote: pulumi.Output<boolean>;
   /** The `resendNonce` input, as a string; changing it re-sends the confirmation email. */
   declare readonly resendNonce: pulumi.Output<string | undefined>;
-  /** The `adopt` input as applied (default false). */
+  /** The `adopt` input as set; undefined while it is left at its default (false). */
   declare readonly adopt: pulumi.Output<boolean | "require">;
   /** The `deleteAdoptedOnDestroy` input as applied (undefined when not set). */
   declare readonly deleteAdoptedOnDestroy: pulumi.Output<boolean | undefined>;

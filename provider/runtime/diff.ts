@@ -2,8 +2,8 @@
  * Diff by a field table: each input is either updated in place, forces a replacement, or is ignored
  * (bookkeeping such as `adopt`, which only matters at create). Inputs are normalised by `check` and
  * echoed into the outputs, so comparing stored outputs with checked inputs is exact and a plan with
- * nothing changed is empty. (A Domain leaves its defaults out of the state and fills them back in
- * before it compares: state-defaults.ts.)
+ * nothing changed is empty. (Inputs at their defaults are left out of the state and filled back in
+ * before anything compares them: unrecorded-defaults.ts.)
  *
  * Dynamic providers cannot return a detailed diff (the host drops it;
  * docs/pulumi-dynamic-providers.md §1.2): the engine shows reviewers its own diff of the echoed

@@ -8,7 +8,6 @@ import type { ApiDnsRecords, ApiDomain, ApiVerification } from "../api/schemas";
 import type { DomainSettingsBody } from "../api/client";
 import { checkInputs, withNewInputs, type CheckResult } from "./check";
 import { diffByTable, sameValue, type DiffTable } from "./diff";
-import { schemaDefaults, withDefaults, withoutDefaults } from "./state-defaults";
 import { adoptMode, domainName, flag, subdomainLabel, text } from "./fields";
 
 export const DOMAIN_STATE_VERSION = 1;
@@ -102,34 +101,8 @@ export interface DomainOutputs extends DomainInputs {
   stateVersion: number;
 }
 
-/** The inputs a Domain leaves out of its state while they hold these values (state-defaults.ts). */
-export const DOMAIN_DEFAULTS = schemaDefaults(domainInputsSchema);
-
-/** The inputs to record: checked, without the defaults the program and the old inputs leave out. */
-export function checkDomain(
-  news: Record<string, unknown>,
-  olds: Record<string, unknown> = {},
-): CheckResult<Record<string, unknown>> {
-  const checked = checkInputs(domainInputsSchema, news);
-  if (!checked.inputs) return checked;
-  return { inputs: withoutDefaults(DOMAIN_DEFAULTS, checked.inputs, news, olds) };
-}
-
-/** Stored Domain inputs or outputs with the defaults they leave out filled in. */
-export function storedDomain(stored: Record<string, unknown>): Record<string, unknown> {
-  return withDefaults(DOMAIN_DEFAULTS, stored);
-}
-
-/** The outputs to record: without the defaults that neither the inputs nor the old state hold. */
-export function recordedDomain(
-  outputs: DomainOutputs,
-  ...keepFrom: Record<string, unknown>[]
-): DomainOutputs {
-  return withoutDefaults(
-    DOMAIN_DEFAULTS,
-    outputs as unknown as Record<string, unknown>,
-    ...keepFrom,
-  ) as unknown as DomainOutputs;
+export function checkDomain(news: Record<string, unknown>): CheckResult<Record<string, unknown>> {
+  return checkInputs(domainInputsSchema, news);
 }
 
 /**
@@ -154,7 +127,7 @@ export const DOMAIN_DIFF_TABLE: DiffTable<keyof DomainInputs> = {
 };
 
 export function diffDomain(olds: Record<string, unknown>, news: Record<string, unknown>) {
-  const result = diffByTable(DOMAIN_DIFF_TABLE, storedDomain(olds), storedDomain(news));
+  const result = diffByTable(DOMAIN_DIFF_TABLE, olds, news);
   // A create that failed half-way is finished by an update.
   if (!result.changes && Array.isArray(olds.pendingSteps) && olds.pendingSteps.length > 0) {
     return { ...result, changes: true };

@@ -40,10 +40,8 @@ import {
   domainInputsSchema,
   domainOutputs,
   liveSettings,
-  recordedDomain,
   refreshNeeds,
   settingsToSend,
-  storedDomain,
   updatedDomainOutputs,
   type DomainInputs,
   type DomainOutputs,
@@ -122,7 +120,7 @@ async function createOrAdopt(
 
 export const domainProvider = {
   async check(olds: Record<string, unknown>, news: Record<string, unknown>) {
-    return checkAdoption("Domain", "name", olds, checkDomain(news, olds), (name) =>
+    return checkAdoption("Domain", "name", olds, checkDomain(news), (name) =>
       apiClient().domains.findByName(name),
     );
   },
@@ -164,21 +162,19 @@ export const domainProvider = {
       const dnsRecords = await api.domains.dnsRecords(domain.id);
       outputs = domainOutputs(inputs, domain, { verification, dnsRecords, adopted });
     } catch (error) {
-      const recorded = recordedDomain(outputs, bag);
-      throw new PartialFailureError(`Domain ${inputs.name}`, domain.id, { ...recorded }, error);
+      throw new PartialFailureError(`Domain ${inputs.name}`, domain.id, { ...outputs }, error);
     }
-    const recorded = recordedDomain(outputs, bag);
     // Another resource of the state may hold it (a rename without aliases): see adoption.ts.
     if (adopted)
-      keepObject("Domain", domain.id, recorded, "the Domain that adopted it in this update");
-    return { id: domain.id, outs: recorded };
+      keepObject("Domain", domain.id, outputs, "the Domain that adopted it in this update");
+    return { id: domain.id, outs: outputs };
   },
 
   async read(id: string, props: Record<string, unknown>) {
     const api = apiClient();
     const domain = await api.domains.get(id);
     if (!domain) return {}; // deleted outside Pulumi: the engine drops it from state
-    const stored = storedDomain(withoutProvider(props)) as unknown as Partial<DomainOutputs>;
+    const stored = withoutProvider(props) as unknown as Partial<DomainOutputs>;
     const needs = refreshNeeds(stored, domain);
     const verification = needs.verification ? await api.domains.verify(id) : undefined;
     const dnsRecords = needs.dnsRecords ? await api.domains.dnsRecords(id) : undefined;
@@ -194,13 +190,12 @@ export const domainProvider = {
       outputs.returnPathVerified = stored.returnPathVerified === true;
       outputs.inboundVerified = stored.inboundVerified === true;
     }
-    const recorded = recordedDomain(outputs, props);
-    return { id, props: recorded, inputs: inputsFromOutputs(domainInputsSchema, recorded) };
+    return { id, props: outputs, inputs: inputsFromOutputs(domainInputsSchema, outputs) };
   },
 
   async update(id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
     const inputs = parseInputs(domainInputsSchema, news);
-    const previous = storedDomain(withoutProvider(olds)) as unknown as DomainOutputs;
+    const previous = withoutProvider(olds) as unknown as DomainOutputs;
     const api = apiClient();
     // Stored outputs carry the live settings, so this is exactly what differs in MailerSend.
     const body = settingsToSend(inputs, previous as unknown as Record<string, unknown>);
@@ -211,11 +206,7 @@ export const domainProvider = {
       previous.customTrackingEnabled !== inputs.customTrackingEnabled ||
       previous.customTrackingSubdomain !== inputs.customTrackingSubdomain;
     const dnsRecords = recordsChanged ? await api.domains.dnsRecords(id) : undefined;
-    const outputs = recordedDomain(
-      updatedDomainOutputs(inputs, previous, domain, dnsRecords),
-      news,
-      olds,
-    );
+    const outputs = updatedDomainOutputs(inputs, previous, domain, dnsRecords);
     keptOutputsChanged("Domain", id, outputs);
     return { outs: outputs };
   },

@@ -14,8 +14,14 @@ import {
   type ConfigSource,
 } from "./config";
 import { domainVerificationProvider } from "./domain-verification";
+import { domainVerificationInputsSchema } from "./domain-verification.logic";
 import { domainProvider } from "./domain";
+import { domainInputsSchema } from "./domain.logic";
+import { apiTokenInputsSchema } from "./api-token.logic";
+import { clientUserInputsSchema } from "./client-user.logic";
 import { senderIdentityProvider } from "./sender-identity";
+import { senderIdentityInputsSchema } from "./sender-identity.logic";
+import { withDefaultsUnrecorded, type ProviderOperations } from "./unrecorded-defaults";
 
 /**
  * Called once per provider text and host process with the whole stack config (secrets decrypted).
@@ -59,15 +65,25 @@ function withSettingsChecked<
 
 type ResourceProvider = pulumi.dynamic.ResourceProvider;
 
-/** What the shim calls for one type: the shared `configure`, then the resource's own operations. */
-function runtimeOf<P extends ResourceProvider & Parameters<typeof withSettingsChecked>[0]>(
+/**
+ * What the shim calls for one type: the shared `configure`, then the resource's own operations,
+ * with the inputs at their defaults left out of the state (unrecorded-defaults.ts).
+ */
+function runtimeOf<P extends ProviderOperations & Parameters<typeof withSettingsChecked>[0]>(
   provider: P,
+  schema: Parameters<typeof withDefaultsUnrecorded>[1],
 ) {
-  return { configure, ...withSettingsChecked(provider) } satisfies ResourceProvider;
+  return {
+    configure,
+    ...withSettingsChecked(withDefaultsUnrecorded(provider, schema)),
+  } satisfies ResourceProvider;
 }
 
-export const Domain = runtimeOf(domainProvider);
-export const DomainVerification = runtimeOf(domainVerificationProvider);
-export const SenderIdentity = runtimeOf(senderIdentityProvider);
-export const ApiToken = runtimeOf(apiTokenProvider);
-export const ClientUser = runtimeOf(clientUserProvider);
+export const Domain = runtimeOf(domainProvider, domainInputsSchema);
+export const DomainVerification = runtimeOf(
+  domainVerificationProvider,
+  domainVerificationInputsSchema,
+);
+export const SenderIdentity = runtimeOf(senderIdentityProvider, senderIdentityInputsSchema);
+export const ApiToken = runtimeOf(apiTokenProvider, apiTokenInputsSchema);
+export const ClientUser = runtimeOf(clientUserProvider, clientUserInputsSchema);

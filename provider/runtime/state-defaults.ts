@@ -1,10 +1,11 @@
 /**
  * Inputs left at their defaults are not recorded in the state.
  *
- * A Domain has 15 settings with defaults (two of them footer texts); recording all of them in the
- * inputs and again in the outputs made each Domain four times the size of what a program usually
- * sets. The file backend rewrites the whole state after every step and the engine serializes it
- * even in a preview, so each recorded property is paid once per step (docs/performance.md).
+ * A Domain has 16 inputs with defaults (two of them footer texts), a DomainVerification 4; recording
+ * all of them in the inputs and again in the outputs made each resource several times the size of
+ * what a program usually sets. The engine serializes the whole state after every step, even in a
+ * preview, and the file backend writes it, so each recorded property is paid once per step
+ * (docs/performance.md). Every resource goes through unrecorded-defaults.ts.
  *
  * The rule keeps plans exact:
  * - a key is left out only when its value is the default, so filling the defaults back in

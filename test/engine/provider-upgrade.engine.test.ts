@@ -20,12 +20,30 @@ const MARKER = "pulumi-mailersend 0.1.1-upgrade-test";
 const RUNTIME_INDEX = path.join("dist", "provider", "runtime", "index.js");
 const RELEASE_010_SHIM = path.join(__dirname, "fixtures", "release-0.1.0", "shim.js");
 
-/** Makes the copied package behave as 0.1.0 did when registering resources. */
+/**
+ * Makes the copied package write state as 0.1.0 did: resources registered through its resource
+ * base, and every input recorded with its default filled in (0.1.0 had no state-defaults.ts).
+ */
 function asRelease010(packageDir: string): void {
   fs.copyFileSync(
     RELEASE_010_SHIM,
     path.join(packageDir, "dist", "provider", "resources", "shim.js"),
   );
+  fs.appendFileSync(
+    path.join(packageDir, "dist", "provider", "runtime", "state-defaults.js"),
+    "\n// Added by test/engine/provider-upgrade.engine.test.ts: record every default, as 0.1.0 did.\n" +
+      "exports.withoutDefaults = (_defaults, values) => values;\n",
+  );
+}
+
+/** The Domain's recorded inputs and outputs hold every setting, defaults included. */
+function expectEveryDefaultRecorded(
+  resources: { type: string; inputs?: object; outputs?: object }[],
+) {
+  const domain = resources.find((r) => r.type.endsWith(":Domain"));
+  for (const bag of [domain?.inputs, domain?.outputs]) {
+    expect(bag).toMatchObject({ trackOpens: true, trackClicks: true, returnPathSubdomain: "mta" });
+  }
 }
 
 /** Makes the copied package the "next release": a new version whose runtime logs its calls. */
@@ -82,6 +100,7 @@ describe("upgrading the provider between runs", () => {
     stack().installPackageCopy(asRelease010);
     const up = await stack().ws.up();
     expect(up.summary).toMatchObject({ result: "succeeded", resourceChanges: { create: 4 } });
+    expectEveryDefaultRecorded(await stack().resources());
     for (const resource of await stack().resources()) {
       if (!resource.type.startsWith("pulumi-nodejs:dynamic/")) continue;
       const provider = String(resource.inputs?.__provider);
@@ -106,6 +125,8 @@ describe("upgrading the provider between runs", () => {
     const up = await stack().ws.up();
     expect(up.summary).toMatchObject({ result: "succeeded", resourceChanges: { same: 4 } });
     expect(stack().callNames()).toEqual([]);
+    // The settings 0.1.0 recorded at their defaults stay recorded (provider/runtime/state-defaults.ts).
+    expectEveryDefaultRecorded(await stack().resources());
     // The state now records this release's constant text as each resource's input.
     for (const resource of await stack().resources()) {
       if (!resource.type.startsWith("pulumi-nodejs:dynamic/")) continue;

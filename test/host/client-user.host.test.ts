@@ -53,8 +53,7 @@ describe("ClientUser through the dynamic-provider host", () => {
       role: "Custom User",
       permissions: ["read-activity", "read-analytics"],
       domainIds: [domainId],
-      templateIds: [],
-      requiresPeriodicPasswordChange: false,
+      // Inputs at their defaults are not recorded (provider/runtime/state-defaults.ts).
       state: "invited",
       inviteId: pending.id,
       userId: "",

@@ -40,10 +40,7 @@ describe("DomainVerification through the dynamic-provider host", () => {
     expect(outs).toEqual({
       __provider: P,
       domainId,
-      mode: "trigger",
-      requiredRecords: ["dkim", "returnPath", "spf"],
-      timeoutSeconds: 600,
-      pollIntervalSeconds: 15,
+      // Inputs at their defaults are not recorded (provider/runtime/state-defaults.ts).
       verified: false,
       status: "pending",
       records: ALL_FAILING,

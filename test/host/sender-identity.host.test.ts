@@ -24,7 +24,7 @@ async function createIdentity(args: Record<string, unknown>) {
 }
 
 describe("SenderIdentity through the dynamic-provider host", () => {
-  it("creates with one call and echoes every input", async () => {
+  it("creates with one call and echoes every input it was given", async () => {
     const { id, outs } = await createIdentity({ email: "News@Client.TEST", name: "Client News" });
     expect(f.calls()).toEqual([
       {
@@ -43,8 +43,7 @@ describe("SenderIdentity through the dynamic-provider host", () => {
       domainId: agencyDomainId,
       email: "news@client.test",
       name: "Client News",
-      addNote: false,
-      adopt: false,
+      // Inputs at their defaults are not recorded (provider/runtime/state-defaults.ts).
       verified: false,
       resends: 0,
       domainName: "agency.test",

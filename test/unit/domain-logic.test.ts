@@ -3,7 +3,6 @@ import { UNKNOWN } from "../../provider/runtime/check";
 import {
   DOMAIN_DIFF_TABLE,
   DOMAIN_SETTINGS,
-  DOMAIN_DEFAULTS,
   checkDomain,
   diffDomain,
   dnsRecordsToPublish,
@@ -32,37 +31,10 @@ const defaults = {
 };
 
 describe("checkDomain", () => {
-  it("normalises the name and records no default the program leaves out", () => {
+  it("normalises the name and fills MailerSend's defaults for a new domain (docs/mailersend-api.md §3.2)", () => {
     expect(checkDomain({ name: " Mail.Example.COM. ", __provider: "P" })).toEqual({
-      inputs: { name: "mail.example.com", __provider: "P" },
+      inputs: { name: "mail.example.com", ...defaults, __provider: "P" },
     });
-  });
-
-  it("knows MailerSend's defaults for a new domain (docs/mailersend-api.md §3.2)", () => {
-    expect(DOMAIN_DEFAULTS).toEqual(defaults);
-  });
-
-  // Which settings the inputs record (provider/runtime/state-defaults.ts): a default is left out
-  // unless the program sets it or the old inputs (a state written by 0.1.0, or a setting the
-  // program has just removed) hold it.
-  it.each([
-    ["the program sets a default", { trackOpens: true }, {}, { trackOpens: true }],
-    ["the program sets another value", { trackOpens: false }, {}, { trackOpens: false }],
-    ["the old inputs hold it (0.1.0)", {}, { trackOpens: true }, { trackOpens: true }],
-    ["the program removed it", {}, { trackOpens: false }, { trackOpens: true }],
-    ["nobody sets it", {}, { name: "a.com" }, {}],
-    ["adopt left out", {}, {}, {}],
-    ["adopt set to its default", { adopt: false }, {}, { adopt: false }],
-  ])("%s", (_case, set, olds, recorded) => {
-    expect(checkDomain({ name: "a.com", ...set }, olds).inputs).toEqual({
-      name: "a.com",
-      ...recorded,
-    });
-  });
-
-  it("records every key of a state written by 0.1.0, so its plans stay the same", () => {
-    const old = { name: "a.com", ...defaults };
-    expect(checkDomain({ name: "a.com" }, old).inputs).toEqual(old);
   });
 
   it.each([
@@ -136,7 +108,7 @@ describe("checkDomain", () => {
 
   it("accepts values still unknown during preview and checks the rest", () => {
     expect(checkDomain({ name: UNKNOWN, trackOpens: false })).toEqual({
-      inputs: { trackOpens: false, name: UNKNOWN },
+      inputs: { ...defaults, trackOpens: false, name: UNKNOWN },
     });
     expect(checkDomain({ name: UNKNOWN, trackOpens: "no" }).failures).toEqual([
       { property: "trackOpens", reason: "must be true or false" },
@@ -208,15 +180,6 @@ describe("diffDomain", () => {
       replaces: ["name"],
       deleteBeforeReplace: false,
     });
-  });
-
-  it("fills in the defaults a state leaves out on both sides before comparing", () => {
-    const recorded = { name: "a.com", verified: true, dnsRecords: [], __provider: "P" };
-    expect(diffDomain(recorded, { name: "a.com" }).changes).toBe(false);
-    expect(diffDomain(recorded, { name: "a.com", ...defaults }).changes).toBe(false);
-    expect(diffDomain(olds, { name: "a.com" }).changes).toBe(false);
-    expect(diffDomain(recorded, { name: "a.com", trackOpens: false }).changes).toBe(true);
-    expect(diffDomain({ ...recorded, trackOpens: false }, { name: "a.com" }).changes).toBe(true);
   });
 
   it("finishes a half-done create with an update", () => {
