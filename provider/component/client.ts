@@ -213,7 +213,12 @@ export class Client extends pulumi.ComponentResource {
     if (plan.domain) {
       this.domain = new Domain(
         `${name}-domain`,
-        { ...args.domainSettings, name: plan.domain.name, adopt: plan.domain.adopt },
+        // `adopt` only when set: an input at its default is not recorded (state-defaults.ts).
+        {
+          ...args.domainSettings,
+          name: plan.domain.name,
+          ...(plan.domain.adopt ? { adopt: true } : {}),
+        },
         parent,
       );
       domainId = this.domain.id;

@@ -119,7 +119,7 @@ describe("Client", () => {
         {
           type: DOMAIN,
           name: "acme-domain",
-          inputs: { trackOpens: false, name: "acme.test", adopt: false },
+          inputs: { trackOpens: false, name: "acme.test" },
         },
         {
           type: VERIFICATION,
