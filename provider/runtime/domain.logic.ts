@@ -1,6 +1,10 @@
 /**
  * Domain: pure rules. Inputs, their defaults (MailerSend's own defaults for a new domain,
  * docs/mailersend-api.md §3.2), which changes replace, and how an API answer becomes outputs.
+ *
+ * It has the layout of every `*.logic.ts` here (see api-token.logic.ts): the inputs schema and
+ * outputs type, `checkDomain` over `checkInputs`, the diff table and `diffDomain` over
+ * `diffByTable`; the lines that repeat across these files declare this resource's facts.
  */
 import type { DnsRecord } from "../facts/dns-record";
 import { z } from "zod";
