@@ -54,9 +54,8 @@ export abstract class MailerSendResource extends pulumi.CustomResource {
     } catch (error) {
       resumeTraces();
       throw restoreStack(error);
-    } finally {
-      resumeTraces();
     }
+    resumeTraces();
   }
 }
 

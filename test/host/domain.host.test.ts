@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DOMAIN_DELETE_FIRST } from "../../provider/runtime/replacements.logic";
 import { partialFailureOf, UNKNOWN } from "../support/dynamic-provider-host";
 import { startHostFixture, type HostFixture } from "../support/host-fixture";
+import { DOMAIN_SETTING_DEFAULTS as DEFAULT_SETTINGS } from "../support/domain-defaults";
 
 let f: HostFixture;
 let P: string;
@@ -14,22 +15,6 @@ afterAll(() => f?.stop());
 beforeEach(() => {
   f.emulator.reset();
 });
-
-const DEFAULT_SETTINGS = {
-  sendPaused: false,
-  trackClicks: true,
-  trackOpens: true,
-  trackUnsubscribe: false,
-  trackUnsubscribeHtml: '<p>Click here to <a href="{{unsubscribe}}">unsubscribe</a></p>',
-  trackUnsubscribeHtmlEnabled: false,
-  trackUnsubscribePlain: "Click here to unsubscribe: {{unsubscribe}}",
-  trackUnsubscribePlainEnabled: false,
-  trackContent: false,
-  customTrackingEnabled: false,
-  customTrackingSubdomain: "email",
-  precedenceBulk: false,
-  ignoreDuplicatedRecipients: false,
-};
 
 function recordsFor(name: string) {
   return [

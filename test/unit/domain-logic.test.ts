@@ -10,25 +10,7 @@ import {
   settingsToSend,
   verificationFlags,
 } from "../../provider/runtime/domain.logic";
-
-const defaults = {
-  returnPathSubdomain: "mta",
-  inboundRoutingSubdomain: "inbound",
-  customTrackingSubdomain: "email",
-  sendPaused: false,
-  trackClicks: true,
-  trackOpens: true,
-  trackUnsubscribe: false,
-  trackUnsubscribeHtml: '<p>Click here to <a href="{{unsubscribe}}">unsubscribe</a></p>',
-  trackUnsubscribeHtmlEnabled: false,
-  trackUnsubscribePlain: "Click here to unsubscribe: {{unsubscribe}}",
-  trackUnsubscribePlainEnabled: false,
-  trackContent: false,
-  customTrackingEnabled: false,
-  precedenceBulk: false,
-  ignoreDuplicatedRecipients: false,
-  adopt: false,
-};
+import { DOMAIN_INPUT_DEFAULTS as defaults } from "../support/domain-defaults";
 
 describe("checkDomain", () => {
   it("normalises the name and fills MailerSend's defaults for a new domain (docs/mailersend-api.md §3.2)", () => {

@@ -14,25 +14,7 @@ import { apiTokenInputsSchema } from "../../provider/runtime/api-token.logic";
 import { clientUserInputsSchema } from "../../provider/runtime/client-user.logic";
 import { domainVerificationInputsSchema } from "../../provider/runtime/domain-verification.logic";
 import { senderIdentityInputsSchema } from "../../provider/runtime/sender-identity.logic";
-
-const DOMAIN_DEFAULTS = {
-  returnPathSubdomain: "mta",
-  inboundRoutingSubdomain: "inbound",
-  customTrackingSubdomain: "email",
-  sendPaused: false,
-  trackClicks: true,
-  trackOpens: true,
-  trackUnsubscribe: false,
-  trackUnsubscribeHtml: '<p>Click here to <a href="{{unsubscribe}}">unsubscribe</a></p>',
-  trackUnsubscribeHtmlEnabled: false,
-  trackUnsubscribePlain: "Click here to unsubscribe: {{unsubscribe}}",
-  trackUnsubscribePlainEnabled: false,
-  trackContent: false,
-  customTrackingEnabled: false,
-  precedenceBulk: false,
-  ignoreDuplicatedRecipients: false,
-  adopt: false,
-};
+import { DOMAIN_INPUT_DEFAULTS as DOMAIN_DEFAULTS } from "../support/domain-defaults";
 
 describe("schemaDefaults", () => {
   it("reads each resource's defaults from its schema (none for required or optional inputs)", () => {
